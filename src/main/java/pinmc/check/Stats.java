@@ -1,0 +1,32 @@
+package pinmc.check;
+
+/**
+ * What a search did. Fields an engine does not measure are -1 (the embedded engine has no
+ * states; JPF does not count sleep-set-blocked executions).
+ *
+ * @param executions complete or cut executions run
+ * @param sleepSetBlocked executions abandoned because every enabled thread was asleep
+ * @param steps steps taken over all executions
+ * @param maxDepth the most steps in one execution
+ * @param timeMillis wall-clock time of the search
+ * @param boundHit the bound that cut the search, or null
+ * @param statesNew new states (JPF), -1 otherwise
+ * @param statesVisited revisited states (JPF), -1 otherwise
+ */
+public record Stats(
+    long executions,
+    long sleepSetBlocked,
+    long steps,
+    long maxDepth,
+    long timeMillis,
+    Bound boundHit,
+    long statesNew,
+    long statesVisited) {
+
+  public static final Stats NONE = new Stats(0, 0, 0, 0, 0, null, -1, -1);
+
+  /** Steps per second over the whole search, or 0 if it took no measurable time. */
+  public double stepsPerSecond() {
+    return timeMillis <= 0 ? 0 : steps * 1000.0 / timeMillis;
+  }
+}
