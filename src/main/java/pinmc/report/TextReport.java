@@ -30,7 +30,7 @@ public final class TextReport {
         body(out, e.result());
       }
     }
-    if (entries.stream().anyMatch(ReportEntry::hasExpectation)) {
+    if (entries.size() > 1 && entries.stream().anyMatch(ReportEntry::hasExpectation)) {
       out.append(headlinesOnly ? "" : "\n").append(summary(entries)).append('\n');
     }
     return out.toString();
@@ -71,10 +71,10 @@ public final class TextReport {
     }
   }
 
-  /** {@code gate: 13 of 14 as expected; unexpected: truncate-race-lease}. */
+  /** {@code 13 of 14 as expected; unexpected: truncate-race-lease}. */
   static String summary(List<ReportEntry> entries) {
     long ok = entries.stream().filter(ReportEntry::asExpected).count();
-    StringBuilder sb = new StringBuilder("gate: ").append(ok).append(" of ").append(entries.size()).append(" as expected");
+    StringBuilder sb = new StringBuilder().append(ok).append(" of ").append(entries.size()).append(" as expected");
     List<String> surprises = entries.stream().filter(e -> !e.asExpected()).map(e -> e.result().target()).toList();
     if (!surprises.isEmpty()) {
       sb.append("; unexpected: ").append(String.join(", ", surprises));

@@ -91,7 +91,7 @@ class ReportsTest {
         + "btrfs-bounce: PASS - as expected\n"
         + "page-lock: DEADLOCK - UNEXPECTED: expected pass, found deadlock\n"
         + "broken: ERROR - UNEXPECTED: expected pass, found error\n"
-        + "gate: 2 of 4 as expected; unexpected: page-lock, broken\n", text);
+        + "2 of 4 as expected; unexpected: page-lock, broken\n", text);
   }
 
   @Test
