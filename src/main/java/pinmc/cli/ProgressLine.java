@@ -20,7 +20,7 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
   private final String label;
   private final LongSupplier clock;
   private final long start;
-  private long lastShown = Long.MIN_VALUE;
+  private long lastShown;
   private int shownLength;
 
   ProgressLine(PrintWriter err, String label, LongSupplier clockMillis) {
@@ -28,6 +28,7 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
     this.label = label;
     this.clock = clockMillis;
     this.start = clockMillis.getAsLong();
+    this.lastShown = start - INTERVAL_MILLIS;
   }
 
   /** A progress line for a real terminal, or a listener that does nothing if there is none. */
