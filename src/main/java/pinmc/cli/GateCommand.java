@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import pinmc.gate.Gate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,7 @@ final class GateCommand implements Callable<Integer> {
       throw new InputException("cannot search " + roots + ": " + e.getMessage(), e);
     }
     if (files.isEmpty()) {
-      throw new InputException("no .jpf files in " + roots);
+      throw new InputException("no .jpf files in " + roots.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
     PrintWriter err = spec.commandLine().getErr();
     Gate.Run run;

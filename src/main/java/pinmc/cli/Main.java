@@ -36,6 +36,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setUsageHelpWidth(100);
     cmd.setParameterExceptionHandler(Main::badUsage);
     cmd.setExecutionExceptionHandler(Main::failed);
     Map<String, String> exitCodes = new LinkedHashMap<>();

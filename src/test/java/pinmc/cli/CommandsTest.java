@@ -375,7 +375,7 @@ class CommandsTest {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     assertOneLineError(inProject("gate", "--jobs", "0"), "--jobs must be at least 1");
     assertOneLineError(run("gate", dir.resolve("nowhere").toString()), "no such file or directory: " + dir.resolve("nowhere"));
-    assertOneLineError(run("gate", empty.toString()), "no .jpf files in [" + empty + "]");
+    assertOneLineError(run("gate", empty.toString()), "no .jpf files in " + empty + "\n");
     assertOneLineError(run("gate", "--properties-dir", dir.resolve("nope").toString()), "no properties directory");
     assertOneLineError(inProject("gate", "--engine", "jpf"), "engine jpf is not available");
   }
