@@ -84,11 +84,11 @@ public final class Gate {
   }
 
   public Run run(List<Path> files, Listener listener) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, files.size())), r -> {
-      Thread t = new Thread(r, "pinmc-gate");
-      t.setDaemon(true);
-      return t;
-    });
+    // Not daemon threads: the embedded engine's verdicts currently depend on the daemon status
+    // of the thread that calls it (model threads inherit it), and a gate must check exactly
+    // what 'check' checks. The pool is shut down below whatever happens.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, files.size())),
+        r -> new Thread(r, "pinmc-gate"));
     AtomicInteger done = new AtomicInteger();
     try {
       List<Future<Checked>> futures = new ArrayList<>();

@@ -60,8 +60,12 @@ public final class MarkdownReport {
     }
     for (TraceStep s : r.trace()) {
       out.append("    Note over ").append(participant.get(s.thread())).append(": ")
-          .append(s.step()).append(". ").append(mermaid(s.op())).append("<br/>").append(mermaid(s.location().toString()))
-          .append('\n');
+          .append(s.step()).append(". ").append(mermaid(s.op()));
+      String where = Words.location(s.location());
+      if (!where.isEmpty()) {
+        out.append("<br/>").append(mermaid(where));
+      }
+      out.append('\n');
     }
     String all = participant.size() == 1 ? "T0" : "T0,T" + (participant.size() - 1);
     out.append("    Note over ").append(all).append(": ").append(mermaid(Words.headline(r))).append('\n');

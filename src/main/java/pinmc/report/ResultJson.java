@@ -67,7 +67,7 @@ public final class ResultJson {
     o.put("method", loc.method());
     o.put("file", loc.file());
     o.put("line", loc.line());
-    o.put("text", loc.toString());
+    o.put("text", Words.location(loc));
     return o;
   }
 

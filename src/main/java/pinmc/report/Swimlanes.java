@@ -28,7 +28,7 @@ final class Swimlanes {
     int stepWidth = STEP.length();
     for (TraceStep s : trace) {
       columnOf.putIfAbsent(s.thread(), columnOf.size());
-      sourceWidth = Math.max(sourceWidth, s.location().toString().length());
+      sourceWidth = Math.max(sourceWidth, Words.location(s.location()).length());
       stepWidth = Math.max(stepWidth, Integer.toString(s.step()).length());
     }
     List<String> threads = new ArrayList<>(columnOf.keySet());
@@ -60,7 +60,7 @@ final class Swimlanes {
       for (int c = 0; c < threads.size(); c++) {
         cells.add(c == columnOf.get(s.thread()) ? wrap(s.op(), widths[c]) : List.of());
       }
-      cells.add(List.of(s.location().toString()));
+      cells.add(List.of(Words.location(s.location())));
       addRow(out, pad(Integer.toString(s.step()), stepWidth), cells, widths, style, false);
     }
     return out;

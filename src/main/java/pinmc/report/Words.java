@@ -3,6 +3,7 @@ package pinmc.report;
 import java.util.Locale;
 import pinmc.check.CheckResult;
 import pinmc.check.Property;
+import pinmc.check.SourceLocation;
 import pinmc.check.Stats;
 import pinmc.check.Verdict;
 
@@ -41,6 +42,14 @@ final class Words {
   /** How the outcome compares with the expectation, for gate mode. */
   static String comparison(ReportEntry e) {
     return e.asExpected() ? "as expected" : "UNEXPECTED: expected " + e.expected() + ", found " + e.result().outcome();
+  }
+
+  /**
+   * Where a step happened, {@code File.java:42}, or an empty string when the engine does not know
+   * (a thread's first step has no source line of its own).
+   */
+  static String location(SourceLocation l) {
+    return l == null || l.equals(SourceLocation.UNKNOWN) ? "" : l.toString();
   }
 
   /** {@code executions: 12, steps: 340, max depth: 31, time: 0.21 s (1,619 steps/s)}. */
