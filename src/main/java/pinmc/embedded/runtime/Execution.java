@@ -493,6 +493,10 @@ public final class Execution implements SchedulingView {
 
   /** An access inside an atomic block: part of the block's step. */
   void atomicAccess(Object o, int field, byte mode) {
+    ModelThread me = current();
+    if (me != null && me.inGuard && mode == AccessSet.READ) {
+      mode = AccessSet.READ | AccessSet.GUARD;
+    }
     log.access(location(o, field), mode);
     if (mode == AccessSet.WRITE) {
       writeVisible(o, field);
@@ -970,7 +974,14 @@ public final class Execution implements SchedulingView {
       schedulePoint(me);
       me.atomicDepth = 1;
       // Evaluated again inside the step so that what the guard reads counts as read by it.
-      if (!guard.getAsBoolean()) {
+      me.inGuard = true;
+      boolean holds;
+      try {
+        holds = guard.getAsBoolean();
+      } finally {
+        me.inGuard = false;
+      }
+      if (!holds) {
         throw new IllegalStateException("an Atomic.when guard changed between two evaluations in one state;"
             + " guards must only read shared state");
       }

@@ -39,6 +39,8 @@ final class ModelThread {
   boolean notified;
   /** Lock depth held on the monitor released by wait, restored on wake-up. */
   int savedLockDepth;
+  /** While re-evaluating its own guard inside the guarded step: its reads are guard reads. */
+  boolean inGuard;
   /** While evaluating invariants: hooks note which fields they read. */
   boolean observing;
   /**

@@ -209,8 +209,9 @@ final class TraceRecorder {
 
   /** The object's own {@code toString} when its class (a model class) declares one. */
   String ownName(Object o) {
-    if (ownNames.containsKey(o)) {
-      return ownNames.get(o);
+    String known = ownNames.get(o);
+    if (known != null) {
+      return known;
     }
     String name = null;
     try {
@@ -233,7 +234,9 @@ final class TraceRecorder {
     } catch (ReflectiveOperationException | RuntimeException e) {
       name = null;
     }
-    ownNames.put(o, name);
+    if (name != null) {
+      ownNames.put(o, name); // not cached while null: toString may work once construction is done
+    }
     return name;
   }
 }

@@ -28,6 +28,13 @@ public final class AccessSet {
    * end of the thread it waits for, a wake-up after the notify that caused it.
    */
   public static final byte SYNC_ONLY = 8;
+  /**
+   * Flag on a read: it belongs to the guard of a blocking step ({@code Atomic.when}). Such a
+   * step may have been blocked by an earlier write and enabled by a later one; reversing it
+   * with the later one is impossible, so it races with every earlier write it could have
+   * gone before, not only the last one.
+   */
+  public static final byte GUARD = 16;
 
   private long[] locations = new long[2];
   private byte[] modes = new byte[2];

@@ -41,6 +41,8 @@ public final class EventLog {
     int[] readsClock = EMPTY;
     int[] reads = new int[2];
     int readCount;
+    int[] writes = new int[2];
+    int writeCount;
     int lastAcquire = -1;
     int[] releaseClock = EMPTY;
     int[] sharedReleaseClock = EMPTY;
@@ -119,7 +121,11 @@ public final class EventLog {
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
           join(vc, st.lastWriteClock);
-          if (raceable && st.lastWriteRaceable) {
+          if (raceable && (mode & AccessSet.GUARD) != 0) {
+            for (int w = 0; w < st.writeCount; w++) {
+              raceIfConcurrent(st.writes[w], e, p, before);
+            }
+          } else if (raceable && st.lastWriteRaceable) {
             raceIfConcurrent(st.lastWrite, e, p, before);
           }
         }
@@ -174,6 +180,9 @@ public final class EventLog {
           st.lastWriteClock = vc;
           st.readsClock = EMPTY;
           st.readCount = 0;
+          if (raceable) {
+            st.writes = push(st.writes, st.writeCount++, e);
+          }
         }
         case AccessSet.ACQUIRE -> {
           st.lastAcquire = e;
