@@ -25,7 +25,7 @@ public final class AddressSpace {
   final int[] blocks;
   final BlockAllocator allocator;
   final int flags;
-  final LeaseAllocation leaseAllocation;
+  final LeaseRangePolicy leaseRangePolicy;
   /** {@code i_size}, in pages. */
   int isize;
   final FileLease[] leases = new FileLease[MAX_LEASES];
@@ -38,7 +38,7 @@ public final class AddressSpace {
    * A file of {@code nrPages} pages, all holes and none cached, on {@code allocator} (may be
    * null for a file never written back), with {@code AS_*} {@code flags}.
    */
-  public AddressSpace(String name, int nrPages, BlockAllocator allocator, int flags, LeaseAllocation leaseAllocation) {
+  public AddressSpace(String name, int nrPages, BlockAllocator allocator, int flags, LeaseRangePolicy leaseRangePolicy) {
     Preconditions.checkArgument(nrPages > 0, "a file needs pages: %s", nrPages);
     this.name = Preconditions.checkNotNull(name);
     this.pages = new Page[nrPages];
@@ -48,12 +48,12 @@ public final class AddressSpace {
     }
     this.allocator = allocator;
     this.flags = flags;
-    this.leaseAllocation = Preconditions.checkNotNull(leaseAllocation);
+    this.leaseRangePolicy = Preconditions.checkNotNull(leaseRangePolicy);
     this.isize = nrPages;
   }
 
   public AddressSpace(String name, int nrPages, BlockAllocator allocator, int flags) {
-    this(name, nrPages, allocator, flags, LeaseAllocation.NONE);
+    this(name, nrPages, allocator, flags, LeaseRangePolicy.NONE);
   }
 
   /**
@@ -89,6 +89,29 @@ public final class AddressSpace {
           if (pages[index] != null) {
             pages[index].block = b;
           }
+        });
+  }
+
+  /**
+   * The filesystem maps page {@code index} to a new block ({@code get_block} with create, as a
+   * write into a hole or past the end does); false for {@code -ENOSPC}. A page that has a
+   * block keeps it.
+   */
+  public boolean allocateBlock(int index) {
+    return Atomic.call(
+        () -> {
+          if (blocks[index] >= 0) {
+            return true;
+          }
+          int b = allocator.allocLocked(this);
+          if (b < 0) {
+            return false;
+          }
+          blocks[index] = b;
+          if (pages[index] != null) {
+            pages[index].block = b;
+          }
+          return true;
         });
   }
 

@@ -25,7 +25,7 @@ public final class FileLease {
   /**
    * Takes a lease for {@code holder} on pages {@code [start, end)}: fails (null) beyond
    * {@code i_size}, while a lease on the range is being broken, or when the filesystem's
-   * {@link LeaseAllocation} needs blocks it cannot get ({@code -ENOSPC}).
+   * {@link LeaseRangePolicy} needs blocks it cannot get ({@code -ENOSPC}).
    */
   public static FileLease takeLease(AddressSpace mapping, String holder, int start, int end) {
     return Atomic.call(
@@ -89,21 +89,21 @@ public final class FileLease {
    * for copy-on-write, each shared block a copy of its own. All or nothing.
    */
   private static boolean prepareRange(AddressSpace mapping, int start, int end) {
-    if (mapping.leaseAllocation == LeaseAllocation.NONE) {
+    if (mapping.leaseRangePolicy == LeaseRangePolicy.NONE) {
       return true;
     }
     int needed = 0;
     for (int i = start; i < end; i++) {
       boolean hole = mapping.blocks[i] < 0;
       boolean shared = !hole && !mapping.ownsBlock(i);
-      needed += hole || (shared && mapping.leaseAllocation == LeaseAllocation.COPY_ON_WRITE) ? 1 : 0;
+      needed += hole || (shared && mapping.leaseRangePolicy == LeaseRangePolicy.COPY_ON_WRITE) ? 1 : 0;
     }
     if (needed > mapping.allocator.nrFree()) {
       return false;
     }
     for (int i = start; i < end; i++) {
       int old = mapping.blocks[i];
-      boolean copy = old >= 0 && !mapping.ownsBlock(i) && mapping.leaseAllocation == LeaseAllocation.COPY_ON_WRITE;
+      boolean copy = old >= 0 && !mapping.ownsBlock(i) && mapping.leaseRangePolicy == LeaseRangePolicy.COPY_ON_WRITE;
       if (old < 0 || copy) {
         int fresh = mapping.allocator.allocLocked(mapping);
         if (copy) {

@@ -109,20 +109,43 @@ public final class Filemap {
   }
 
   /**
+   * {@code write(2)} of one word through the page cache ({@code generic_perform_write}):
+   * {@code find_get_page}, {@code lock_page}, {@code wait_for_stable_page}, the copy from user
+   * space and {@code set_page_dirty} (one step: the page is locked), {@code unlock_page},
+   * {@code put_page}. False when the page is not cached (beyond the end of the file).
+   */
+  public static boolean bufferedWrite(AddressSpace mapping, int index, int word, int value) {
+    Page page = findGetPage(mapping, index);
+    if (page == null) {
+      return false;
+    }
+    lockPage(page);
+    waitForStablePage(page);
+    Atomic.run(
+        () -> {
+          page.contents[word] = value;
+          page.dirty = true;
+        });
+    unlockPage(page);
+    Mm.putPage(page);
+    return true;
+  }
+
+  /** {@code i_size_write}: the file's new size; faults and leases beyond it fail from now on. */
+  public static void iSizeWrite(AddressSpace mapping, int newSize) {
+    Atomic.run(() -> mapping.isize = newSize);
+  }
+
+  /**
    * {@code truncate_setsize}: writes the new {@code i_size} (after which faults and new leases
    * beyond it fail), then {@code truncate_pagecache}: unmaps the range from every process and
    * drops its pages from the page cache. Blocks are the filesystem's business:
    * {@link #truncateBlocks}.
    */
   public static void truncateSetsize(AddressSpace mapping, int newSize) {
-    int oldSize = Atomic.callInt(
-        () -> {
-          int old = mapping.isize;
-          mapping.isize = Math.min(old, newSize);
-          return old;
-        });
-    unmapMappingRange(mapping, newSize, oldSize);
-    truncateInodePagesRange(mapping, newSize, oldSize);
+    iSizeWrite(mapping, newSize);
+    unmapMappingRange(mapping, newSize, mapping.pages.length);
+    truncateInodePagesRange(mapping, newSize, mapping.pages.length);
   }
 
   /**

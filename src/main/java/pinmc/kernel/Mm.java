@@ -72,7 +72,7 @@ public final class Mm {
 
   /**
    * {@code pin_user_pages}: as {@link #getUserPages}, but the reference is a pin: the bias
-   * (1024 in the kernel, {@link PinAccounting#bias()} here) is added to the reference count, or
+   * (1024 in the kernel, {@link PinCounting#bias()} here) is added to the reference count, or
    * with an exact count one reference and one pin. Release with {@link #unpinUserPage}.
    */
   public static Page pinUserPages(MmStruct mm, int addr, int gupFlags) {
@@ -168,6 +168,19 @@ public final class Mm {
   }
 
   /**
+   * A load by user space from its page {@code addr}, faulting the page in read-only if needed
+   * (a read fault does not sleep in this model). Returns the word, or -1 for a load that would
+   * get {@code SIGSEGV}/{@code SIGBUS}.
+   */
+  public static int userRead(MmStruct mm, int addr, int word) {
+    return Atomic.callInt(
+        () -> {
+          Page page = faultIn(mm, addr, false);
+          return page == null ? -1 : page.contents[word];
+        });
+  }
+
+  /**
    * {@code munmap} of the whole mapping: the MMU notifier's invalidate-range-start and the
    * driver's invalidate callback, one step per PTE zapped, invalidate-range-end, then
    * {@code free_pgtables}, which first waits for lockless walkers when the address space is
@@ -202,7 +215,7 @@ public final class Mm {
   static void zapPte(MmStruct mm, int addr) {
     Atomic.run(
         () -> {
-          Page page = mm.pmd == null ? null : mm.pmd.ptes[addr];
+          Page page = mm.pmd == null || addr >= mm.pmd.ptes.length ? null : mm.pmd.ptes[addr];
           if (page != null) {
             mm.pmd.ptes[addr] = null;
             page.mapcount--;

@@ -32,10 +32,10 @@ public final class Page {
   public static final String PINS_BALANCED = "pins-balanced";
 
   final String name;
-  final PinAccounting accounting;
+  final PinCounting accounting;
   int refcount;
   int mapcount;
-  /** {@code folio->_pincount}; only used with {@link PinAccounting#exactPinCount()}. */
+  /** {@code folio->_pincount}; only used with {@link PinCounting#exactPinCount()}. */
   int pincount;
   boolean locked;
   boolean dirty;
@@ -63,7 +63,7 @@ public final class Page {
    * A newly allocated page with one reference, owned by its allocator's caller ({@code
    * alloc_page}). {@code name} is what counterexamples call it, e.g. {@code page0}.
    */
-  public Page(String name, PinAccounting accounting) {
+  public Page(String name, PinCounting accounting) {
     this.name = Preconditions.checkNotNull(name);
     this.accounting = Preconditions.checkNotNull(accounting);
     this.refcount = 1;
@@ -72,14 +72,14 @@ public final class Page {
 
   /** A page with the kernel's pin accounting. */
   public Page(String name) {
-    this(name, PinAccounting.KERNEL);
+    this(name, PinCounting.KERNEL);
   }
 
   public String name() {
     return name;
   }
 
-  public PinAccounting accounting() {
+  public PinCounting accounting() {
     return accounting;
   }
 

@@ -15,21 +15,21 @@ import com.google.common.base.Preconditions;
  *     ({@code folio->_pincount}), in which case a pin adds 1 to the reference count and 1 to
  *     the pin count, and {@code page_maybe_dma_pinned} has no false positives
  */
-public record PinAccounting(int bias, boolean exactPinCount) {
+public record PinCounting(int bias, boolean exactPinCount) {
   /** The kernel's scheme for small pages: the 1024 bias in the reference count. */
-  public static final PinAccounting KERNEL = new PinAccounting(Mm.GUP_PIN_COUNTING_BIAS, false);
+  public static final PinCounting KERNEL = new PinCounting(Mm.GUP_PIN_COUNTING_BIAS, false);
 
-  public PinAccounting {
+  public PinCounting {
     Preconditions.checkArgument(bias >= 2, "the pin bias must be at least 2: %s", bias);
   }
 
   /** The bias scheme with {@code bias} in place of 1024, for models with few references. */
-  public static PinAccounting scaledBias(int bias) {
-    return new PinAccounting(bias, false);
+  public static PinCounting scaledBias(int bias) {
+    return new PinCounting(bias, false);
   }
 
   /** An exact pin count in a side structure (the bias is then unused). */
-  public static PinAccounting exact() {
-    return new PinAccounting(Mm.GUP_PIN_COUNTING_BIAS, true);
+  public static PinCounting exact() {
+    return new PinCounting(Mm.GUP_PIN_COUNTING_BIAS, true);
   }
 }

@@ -5,7 +5,7 @@ package pinmc.kernel;
  * the indicated pages don't have blocks allocated in the filesystem, that must be rectified
  * immediately. A copy-on-write filesystem might have to copy the whole range".
  */
-public enum LeaseAllocation {
+public enum LeaseRangePolicy {
   /** Grants the lease and leaves holes and shared blocks for writeback to deal with. */
   NONE,
   /** Allocates blocks for the holes in the range at lease time. */
