@@ -67,6 +67,10 @@ public record CheckResult(
     };
   }
 
+  public CheckResult withStats(Stats newStats) {
+    return new CheckResult(target, engine, verdict, property, invariant, message, details, trace, schedule, newStats);
+  }
+
   public CheckResult withTarget(String newTarget) {
     return new CheckResult(newTarget, engine, verdict, property, invariant, message, details, trace, schedule, stats);
   }

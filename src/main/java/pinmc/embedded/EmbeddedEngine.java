@@ -1,0 +1,282 @@
+package pinmc.embedded;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import pinmc.check.Bound;
+import pinmc.check.CheckOptions;
+import pinmc.check.CheckResult;
+import pinmc.check.Engine;
+import pinmc.check.ModelTarget;
+import pinmc.check.Reduction;
+import pinmc.check.Schedule;
+import pinmc.check.Stats;
+import pinmc.check.TraceStep;
+import pinmc.check.Verdict;
+import pinmc.embedded.instrument.ModelClassLoader;
+import pinmc.embedded.runtime.CarrierPool;
+import pinmc.embedded.runtime.Execution;
+import pinmc.embedded.runtime.ExecutionConfig;
+import pinmc.embedded.runtime.Outcome;
+import pinmc.embedded.runtime.Sites;
+import pinmc.embedded.search.Explorer;
+
+/**
+ * pinmc's own stateless model checker for Java models: instruments the model's classes,
+ * then runs the model once per schedule under {@link Explorer}'s depth-first search with
+ * dynamic partial-order reduction, until every schedule is covered, a property fails, or a
+ * bound cuts the search.
+ */
+public final class EmbeddedEngine implements Engine {
+  /** Loop iterations one thread may run without a scheduling point before it is taken for a spin. */
+  static final long MAX_LOCAL_BACK_EDGES = 50_000_000L;
+
+  @Override
+  public String name() {
+    return "embedded";
+  }
+
+  @Override
+  public CheckResult check(ModelTarget target, CheckOptions options) {
+    return new Check(target, options).run(null);
+  }
+
+  @Override
+  public CheckResult replay(ModelTarget target, CheckOptions options, Schedule schedule) {
+    return new Check(target, options).run(schedule);
+  }
+
+  /** One check of one target: its class loader, carriers and search state. */
+  private final class Check {
+    private final ModelTarget target;
+    private final CheckOptions options;
+    private final Sites sites = new Sites();
+    private final ExecutionConfig config;
+    private long steps;
+    private long maxDepth;
+    private long executions;
+    private long sleepBlocked;
+    private final long startNanos = System.nanoTime();
+    private long lastProgress = startNanos;
+
+    Check(ModelTarget target, CheckOptions options) {
+      this.target = target;
+      this.options = options;
+      this.config = new ExecutionConfig(options.maxSteps(), options.localProgressTimeout(), options.enumerateRandom(),
+          MAX_LOCAL_BACK_EDGES);
+    }
+
+    CheckResult run(Schedule replay) {
+      ModelClassLoader loader = new ModelClassLoader(target.classpath(), EmbeddedEngine.class.getClassLoader(), sites);
+      try (CarrierPool pool = new CarrierPool()) {
+        MethodHandle main;
+        try {
+          main = findMain(loader);
+        } catch (BadTarget e) {
+          return CheckResult.error(target.name(), name(), e.getMessage());
+        }
+        String[] args = target.args().toArray(String[]::new);
+        if (replay != null) {
+          return replaySchedule(loader, pool, main, args, replay);
+        }
+        return search(loader, pool, main, args);
+      } finally {
+        try {
+          loader.close();
+        } catch (IOException e) {
+          // nothing to do: the check is over
+        }
+      }
+    }
+
+    private MethodHandle findMain(ModelClassLoader loader) throws BadTarget {
+      Class<?> mainClass;
+      try {
+        mainClass = Class.forName(target.mainClass(), false, loader);
+      } catch (ClassNotFoundException | NoClassDefFoundError e) {
+        throw new BadTarget("class " + target.mainClass() + " not found"
+            + (target.classpath().isEmpty() ? " on pinmc's class path" : " on class path " + target.classpath()));
+      } catch (LinkageError e) {
+        throw new BadTarget("class " + target.mainClass() + " cannot be loaded: " + e);
+      }
+      try {
+        java.lang.reflect.Method m = mainClass.getMethod("main", String[].class);
+        if (!Modifier.isStatic(m.getModifiers())) {
+          throw new BadTarget(target.mainClass() + ".main(String[]) is not static");
+        }
+        return MethodHandles.publicLookup().findStatic(mainClass, "main", MethodType.methodType(void.class, String[].class));
+      } catch (NoSuchMethodException | IllegalAccessException e) {
+        throw new BadTarget(target.mainClass() + " has no public static void main(String[])");
+      } catch (LinkageError e) {
+        throw new BadTarget("class " + target.mainClass() + " cannot be loaded: " + e);
+      }
+    }
+
+    private CheckResult search(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
+      boolean dpor = options.reduction() == Reduction.DPOR;
+      int maxBound = options.preemptionBound().orElse(-1);
+      Bound boundHit = null;
+      String boundDetail = null;
+      // With a preemption bound, search with 0, 1, ... preemptions so that the first
+      // counterexample found is one with the fewest preemptions.
+      for (int bound = maxBound < 0 ? -1 : 0; bound <= maxBound; bound++) {
+        Explorer explorer = new Explorer(dpor, bound);
+        boundHit = null;
+        boundDetail = null;
+        while (true) {
+          Bound limit = outOfBudget();
+          if (limit != null) {
+            return finish(Verdict.INCONCLUSIVE, null, limit, "the search stopped at its " + limit.optionName()
+                + " after " + executions + " executions", List.of(), explorer, loader, pool, main, args);
+          }
+          explorer.startExecution();
+          Execution ex = new Execution(explorer, pool, sites, loader, config, false);
+          Outcome o = ex.run(main, args, () -> {});
+          account(ex);
+          switch (o.kind()) {
+            case VIOLATION -> {
+              return finish(o.property() == pinmc.check.Property.DEADLOCK ? Verdict.DEADLOCK : Verdict.VIOLATION,
+                  o, null, o.message(), o.details(), explorer, loader, pool, main, args);
+            }
+            case ERROR, DIVERGED -> {
+              return CheckResult.error(target.name(), name(), o.message()).withStats(stats(null));
+            }
+            case BOUND -> {
+              boundHit = o.bound();
+              boundDetail = o.message();
+              if (o.bound() == Bound.LOCAL_PROGRESS) {
+                return finish(Verdict.INCONCLUSIVE, null, boundHit, boundDetail, List.of(), null, loader, pool, main, args);
+              }
+            }
+            default -> {
+              // complete, sleep-set blocked or cut by the preemption bound: go on
+            }
+          }
+          progress();
+          if (!explorer.finishExecution()) {
+            break;
+          }
+        }
+        if (boundHit == null && explorer.preemptionBoundHit()) {
+          boundHit = Bound.PREEMPTIONS;
+          boundDetail = "schedules with more than " + bound + " preemptions were not explored";
+        }
+        if (boundHit != Bound.PREEMPTIONS) {
+          break; // complete at this bound (or cut by another bound): more preemptions add nothing
+        }
+      }
+      if (boundHit != null) {
+        return finish(Verdict.INCONCLUSIVE, null, boundHit, boundDetail, List.of(), null, loader, pool, main, args);
+      }
+      return new CheckResult(target.name(), name(), Verdict.PASS, null, null,
+          "no violation in " + executions + " executions", List.of(), List.of(), null, stats(null));
+    }
+
+    private Bound outOfBudget() {
+      if (options.maxExecutions() > 0 && executions >= options.maxExecutions()) {
+        return Bound.EXECUTIONS;
+      }
+      if (options.timeLimit() != null && System.nanoTime() - startNanos > options.timeLimit().toNanos()) {
+        return Bound.TIME;
+      }
+      return null;
+    }
+
+    private void account(Execution ex) {
+      executions++;
+      steps += ex.stepCount();
+      maxDepth = Math.max(maxDepth, ex.stepCount());
+    }
+
+    private void progress() {
+      long now = System.nanoTime();
+      if (now - lastProgress > 250_000_000L) {
+        lastProgress = now;
+        options.progress().progress(executions, steps, (now - startNanos) / 1_000_000);
+      }
+    }
+
+    private Stats stats(Bound bound) {
+      return new Stats(executions, sleepBlocked, steps, maxDepth, (System.nanoTime() - startNanos) / 1_000_000, bound, -1, -1);
+    }
+
+    private CheckResult finish(Verdict verdict, Outcome o, Bound bound, String message, List<String> details,
+        Explorer explorer, ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
+      if (explorer != null) {
+        sleepBlocked += explorer.sleepBlocked();
+      }
+      if (o == null || explorer == null) {
+        return new CheckResult(target.name(), name(), verdict, null, null, message, details, List.of(), null, stats(bound));
+      }
+      Schedule schedule = toSchedule(explorer.currentSchedule());
+      Replayed r = trace(loader, pool, main, args, schedule);
+      List<String> allDetails = new ArrayList<>(details);
+      if (r.note() != null) {
+        allDetails.add(r.note());
+      }
+      return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), message, allDetails,
+          r.trace(), schedule, stats(bound));
+    }
+
+    private record Replayed(List<TraceStep> trace, Outcome outcome, String note) {}
+
+    /** Runs one schedule again, recording every step in words. */
+    private Replayed trace(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {
+      Explorer explorer = Explorer.following(scheduleArray(schedule));
+      explorer.startExecution();
+      Execution ex = new Execution(explorer, pool, sites, loader, config, true);
+      Outcome o = ex.run(main, args, () -> {});
+      String note = null;
+      if (o.kind() == Outcome.Kind.DIVERGED) {
+        note = "replaying the counterexample diverged: " + o.message();
+      }
+      return new Replayed(ex.traceSteps(), o, note);
+    }
+
+    private CheckResult replaySchedule(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {
+      Replayed r = trace(loader, pool, main, args, schedule);
+      executions = 1;
+      steps = r.trace().size();
+      Outcome o = r.outcome();
+      Verdict verdict = switch (o.kind()) {
+        case VIOLATION -> o.property() == pinmc.check.Property.DEADLOCK ? Verdict.DEADLOCK : Verdict.VIOLATION;
+        case COMPLETE -> Verdict.PASS;
+        case BOUND -> Verdict.INCONCLUSIVE;
+        default -> Verdict.ERROR;
+      };
+      String message = o.message() != null ? o.message()
+          : verdict == Verdict.PASS ? "the schedule ran to completion without a violation" : o.kind().toString();
+      return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), message, o.details(),
+          r.trace(), schedule, stats(o.bound()));
+    }
+  }
+
+  private static Schedule toSchedule(int[][] decisions) {
+    List<Schedule.Decision> out = new ArrayList<>(decisions.length);
+    for (int[] d : decisions) {
+      out.add(new Schedule.Decision(d[0], d[1]));
+    }
+    return new Schedule(out);
+  }
+
+  private static int[][] scheduleArray(Schedule s) {
+    int[][] out = new int[s.size()][];
+    for (int i = 0; i < s.size(); i++) {
+      Schedule.Decision d = s.decisions().get(i);
+      out[i] = new int[] {d.thread(), d.choice()};
+    }
+    return out;
+  }
+
+  private static final class BadTarget extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadTarget(String message) {
+      super(message);
+    }
+  }
+}

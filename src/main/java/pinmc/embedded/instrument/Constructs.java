@@ -1,0 +1,119 @@
+package pinmc.embedded.instrument;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JDK constructs the engine replaces with its own, and those it cannot control and
+ * reports instead of running uncontrolled (where their internal waits and accesses would be
+ * invisible to the search).
+ */
+final class Constructs {
+  private Constructs() {}
+
+  static final String THREAD = "java/lang/Thread";
+
+  /** Lock classes replaced by engine-controlled subclasses at {@code new}. */
+  static final Map<String, String> REPLACED = Map.of(
+      "java/util/concurrent/locks/ReentrantLock", "pinmc/embedded/runtime/juc/ModelReentrantLock",
+      "java/util/concurrent/locks/ReentrantReadWriteLock", "pinmc/embedded/runtime/juc/ModelReentrantReadWriteLock");
+
+  static final Set<String> ATOMICS = Set.of(
+      "java/util/concurrent/atomic/AtomicInteger",
+      "java/util/concurrent/atomic/AtomicLong",
+      "java/util/concurrent/atomic/AtomicBoolean",
+      "java/util/concurrent/atomic/AtomicReference");
+
+  static final Set<String> ATOMIC_ARRAYS = Set.of(
+      "java/util/concurrent/atomic/AtomicIntegerArray",
+      "java/util/concurrent/atomic/AtomicLongArray",
+      "java/util/concurrent/atomic/AtomicReferenceArray");
+
+  private static final Set<String> ATOMIC_READS = Set.of(
+      "get", "getPlain", "getOpaque", "getAcquire", "intValue", "longValue", "floatValue", "doubleValue",
+      "toString", "length", "byteValue", "shortValue");
+
+  static boolean isAtomicRead(String method) {
+    return ATOMIC_READS.contains(method);
+  }
+
+  private static final String WHY_UNCONTROLLED =
+      "its threads, waits or internal accesses are invisible to the engine, so interleavings would be missed";
+
+  /** Classes whose use is reported as unsupported, with the reason. */
+  private static final Map<String, String> UNSUPPORTED = Map.ofEntries(
+      Map.entry("java/util/concurrent/Executor", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ExecutorService", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/Executors", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ThreadPoolExecutor", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ScheduledThreadPoolExecutor", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ForkJoinPool", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ForkJoinTask", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/RecursiveTask", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/RecursiveAction", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/CompletableFuture", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/FutureTask", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/CountDownLatch", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/CyclicBarrier", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/Semaphore", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/Phaser", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/Exchanger", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/SynchronousQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ArrayBlockingQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/LinkedBlockingQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/LinkedBlockingDeque", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/PriorityBlockingQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/DelayQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/LinkedTransferQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ConcurrentHashMap", "use fields, arrays or a synchronized map; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ConcurrentLinkedQueue", "use fields, arrays or a synchronized collection; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ConcurrentLinkedDeque", "use fields, arrays or a synchronized collection; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ConcurrentSkipListMap", "use fields, arrays or a synchronized collection; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/ConcurrentSkipListSet", "use fields, arrays or a synchronized collection; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/CopyOnWriteArrayList", "use fields, arrays or a synchronized collection; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/CopyOnWriteArraySet", "use fields, arrays or a synchronized collection; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/locks/StampedLock", "use ReentrantReadWriteLock; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/AtomicIntegerFieldUpdater", "use AtomicInteger; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/AtomicLongFieldUpdater", "use AtomicLong; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/AtomicReferenceFieldUpdater", "use AtomicReference; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/LongAdder", "use AtomicLong; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/DoubleAdder", "use AtomicLong; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/LongAccumulator", "use AtomicLong; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/DoubleAccumulator", "use AtomicLong; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/AtomicStampedReference", "use AtomicReference; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/atomic/AtomicMarkableReference", "use AtomicReference; " + WHY_UNCONTROLLED),
+      Map.entry("java/lang/invoke/VarHandle", "use volatile fields or atomics; " + WHY_UNCONTROLLED),
+      Map.entry("java/lang/ThreadLocal", "model threads share carriers, so thread-local values would leak between them"),
+      Map.entry("java/lang/InheritableThreadLocal", "model threads share carriers, so thread-local values would leak between them"),
+      Map.entry("java/lang/ThreadGroup", "thread groups are not modelled"),
+      Map.entry("java/lang/Thread$Builder", "virtual threads are not supported; use platform threads"),
+      Map.entry("java/lang/Thread$Builder$OfVirtual", "virtual threads are not supported; use platform threads"),
+      Map.entry("java/util/Timer", "use java.lang.Thread; " + WHY_UNCONTROLLED),
+      Map.entry("java/util/concurrent/locks/AbstractQueuedSynchronizer", "use ReentrantLock or monitors; " + WHY_UNCONTROLLED));
+
+  /** Why calls to {@code owner.method} are unsupported, or null if they are fine. */
+  static String unsupported(String owner, String method) {
+    if (owner.equals(THREAD) && (method.equals("startVirtualThread") || method.equals("ofVirtual") || method.equals("ofPlatform"))) {
+      return "virtual threads and thread builders are not supported; use new Thread(...).start()";
+    }
+    if (owner.equals(THREAD) && (method.equals("stop") || method.equals("suspend") || method.equals("resume"))) {
+      return "Thread." + method + " is not modelled";
+    }
+    if (owner.equals("java/lang/Object") && method.equals("wait")) {
+      return null;
+    }
+    return UNSUPPORTED.get(owner);
+  }
+
+  /** The reason a model class may not extend {@code superName}, or null. */
+  static String unsupportedSuperclass(String superName) {
+    if (superName == null) {
+      return null;
+    }
+    if (REPLACED.containsKey(superName)) {
+      return "extending " + superName.replace('/', '.') + " is not supported; use it as a field";
+    }
+    String why = UNSUPPORTED.get(superName);
+    return why == null ? null : "extending " + superName.replace('/', '.') + ": " + why;
+  }
+}

@@ -1,0 +1,422 @@
+package pinmc.embedded.instrument;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import pinmc.check.SourceLocation;
+
+/**
+ * Rewrites one method's code so that each visible operation calls {@code Hooks} first (or
+ * instead), with the number of its site. The operand stack is shuffled in place so that the
+ * original instruction still runs on the original operands.
+ */
+final class MethodRewriter extends MethodVisitor implements Opcodes {
+  private static final String HOOKS = Instrumenter.HOOKS;
+  private final Instrumenter.ClassRewriter cls;
+  private final String methodName;
+  private final boolean synchronizedMethod;
+  private final boolean isStatic;
+  private final boolean entryInit;
+  private final boolean isConstructor;
+  private int line = -1;
+  private final Set<Label> visited = new HashSet<>();
+  /** For each {@code new} not yet constructed: whether its class was replaced. */
+  private final ArrayDeque<String> pendingNew = new ArrayDeque<>();
+  private boolean thisInitialized;
+  private final Label bodyStart = new Label();
+
+  MethodRewriter(Instrumenter.ClassRewriter cls, MethodVisitor next, int access, String name, String desc,
+      boolean synchronizedMethod, boolean entryInit) {
+    super(ASM9, next);
+    this.cls = cls;
+    this.methodName = name;
+    this.synchronizedMethod = synchronizedMethod;
+    this.isStatic = (access & ACC_STATIC) != 0;
+    this.entryInit = entryInit;
+    this.isConstructor = name.equals("<init>");
+    this.thisInitialized = !isConstructor;
+  }
+
+  private int site(int field) {
+    return cls.sites().addSite(new SourceLocation(cls.className.replace('/', '.'), methodName, cls.sourceFile, line), field);
+  }
+
+  private void push(int value) {
+    if (value >= -1 && value <= 5) {
+      super.visitInsn(ICONST_0 + value);
+    } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+      super.visitIntInsn(BIPUSH, value);
+    } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+      super.visitIntInsn(SIPUSH, value);
+    } else {
+      super.visitLdcInsn(value);
+    }
+  }
+
+  private void hook(String name, String desc) {
+    super.visitMethodInsn(INVOKESTATIC, HOOKS, name, desc, false);
+  }
+
+  private void unsupported(String construct, String why) {
+    super.visitLdcInsn(construct);
+    super.visitLdcInsn(why);
+    hook("unsupported", "(Ljava/lang/String;Ljava/lang/String;)V");
+  }
+
+  private void pushLock() {
+    if (isStatic) {
+      super.visitLdcInsn(Type.getObjectType(cls.className));
+    } else {
+      super.visitVarInsn(ALOAD, 0);
+    }
+  }
+
+  @Override
+  public void visitCode() {
+    super.visitCode();
+    if (entryInit) {
+      super.visitMethodInsn(INVOKESTATIC, cls.className, Instrumenter.INIT, "()V", false);
+    }
+    if (isConstructor && cls.unsupportedSuper != null) {
+      unsupported(cls.className.replace('/', '.'), cls.unsupportedSuper);
+    }
+    if (synchronizedMethod) {
+      pushLock();
+      push(site(0));
+      hook("monitorEnter", "(Ljava/lang/Object;I)V");
+      super.visitLabel(bodyStart);
+    }
+  }
+
+  @Override
+  public void visitLineNumber(int line, Label start) {
+    this.line = line;
+    super.visitLineNumber(line, start);
+  }
+
+  @Override
+  public void visitLabel(Label label) {
+    visited.add(label);
+    super.visitLabel(label);
+  }
+
+  @Override
+  public void visitJumpInsn(int opcode, Label label) {
+    if (visited.contains(label)) {
+      hook("backEdge", "()V"); // a loop: lets an aborted execution unwind, bounds local spinning
+    }
+    super.visitJumpInsn(opcode, label);
+  }
+
+  @Override
+  public void visitInsn(int opcode) {
+    switch (opcode) {
+      case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
+        super.visitInsn(DUP2);
+        push(site(0));
+        hook("arrayLoad", "(Ljava/lang/Object;II)V");
+      }
+      case IASTORE, FASTORE, AASTORE, BASTORE, CASTORE, SASTORE -> {
+        // [arr, idx, v] -> [arr, idx, v, arr, idx]
+        super.visitInsn(DUP_X2);
+        super.visitInsn(POP);
+        super.visitInsn(DUP2_X1);
+        push(site(0));
+        hook("arrayStore", "(Ljava/lang/Object;II)V");
+      }
+      case LASTORE, DASTORE -> {
+        super.visitInsn(DUP2_X2);
+        super.visitInsn(POP2);
+        super.visitInsn(DUP2_X2);
+        push(site(0));
+        hook("arrayStore", "(Ljava/lang/Object;II)V");
+      }
+      case MONITORENTER -> {
+        push(site(0));
+        hook("monitorEnter", "(Ljava/lang/Object;I)V");
+        return;
+      }
+      case MONITOREXIT -> {
+        push(site(0));
+        hook("monitorExit", "(Ljava/lang/Object;I)V");
+        return;
+      }
+      case IRETURN, LRETURN, FRETURN, DRETURN, ARETURN, RETURN -> {
+        if (synchronizedMethod) {
+          pushLock();
+          push(site(0));
+          hook("monitorExit", "(Ljava/lang/Object;I)V");
+        }
+      }
+      default -> {
+        // not a visible operation
+      }
+    }
+    super.visitInsn(opcode);
+  }
+
+  @Override
+  public void visitMaxs(int maxStack, int maxLocals) {
+    if (synchronizedMethod) {
+      // Release the method's monitor when an exception leaves it, as the JVM does.
+      Label end = new Label();
+      Label handler = new Label();
+      super.visitLabel(end);
+      super.visitTryCatchBlock(bodyStart, end, handler, null);
+      super.visitLabel(handler);
+      pushLock();
+      push(site(0));
+      hook("monitorExit", "(Ljava/lang/Object;I)V");
+      super.visitInsn(ATHROW);
+    }
+    super.visitMaxs(maxStack, maxLocals);
+  }
+
+  @Override
+  public void visitTypeInsn(int opcode, String type) {
+    if (opcode == NEW) {
+      String replacement = Constructs.REPLACED.get(type);
+      pendingNew.push(replacement != null ? type : "");
+      if (replacement != null) {
+        super.visitTypeInsn(NEW, replacement);
+        return;
+      }
+    }
+    super.visitTypeInsn(opcode, type);
+  }
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+    if (opcode == GETSTATIC && owner.equals("java/lang/System") && (name.equals("out") || name.equals("err"))) {
+      hook("modelOut", "()Ljava/io/PrintStream;");
+      return;
+    }
+    if (ModelClassLoader.isShared(owner.replace('/', '.'))) {
+      super.visitFieldInsn(opcode, owner, name, desc);
+      return;
+    }
+    ClassHierarchy.FieldInfo f = cls.hierarchy().resolveField(owner, name);
+    String declaring = f != null ? f.owner() : owner;
+    boolean isStaticAccess = opcode == GETSTATIC || opcode == PUTSTATIC;
+    if (isStaticAccess && !declaring.equals(cls.className) && !cls.hierarchy().isInterface(declaring)) {
+      super.visitMethodInsn(INVOKESTATIC, declaring, Instrumenter.INIT, "()V", false);
+    }
+    boolean skip = f == null || f.isFinal() || name.startsWith("__pinmc$")
+        || (opcode == PUTFIELD && !thisInitialized); // writes before super(): the object is not yet shared
+    if (skip) {
+      super.visitFieldInsn(opcode, owner, name, desc);
+      return;
+    }
+    int site = site(cls.sites().fieldId(declaring.replace('/', '.'), name, f.isVolatile()));
+    boolean wide = desc.equals("J") || desc.equals("D");
+    switch (opcode) {
+      case GETFIELD -> {
+        super.visitInsn(DUP);
+        push(site);
+        hook("getField", "(Ljava/lang/Object;I)V");
+      }
+      case PUTFIELD -> {
+        if (wide) {
+          super.visitInsn(DUP2_X1);
+          super.visitInsn(POP2);
+          super.visitInsn(DUP_X2);
+        } else {
+          super.visitInsn(SWAP);
+          super.visitInsn(DUP_X1);
+        }
+        push(site);
+        hook("putField", "(Ljava/lang/Object;I)V");
+      }
+      case GETSTATIC -> {
+        push(site);
+        hook("getStatic", "(I)V");
+      }
+      default -> {
+        push(site);
+        hook("putStatic", "(I)V");
+      }
+    }
+    super.visitFieldInsn(opcode, owner, name, desc);
+  }
+
+  @Override
+  public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean isInterface) {
+    if (name.equals("<init>") && opcode == INVOKESPECIAL) {
+      String replaced = pendingNew.isEmpty() ? null : pendingNew.pop();
+      if (replaced == null) {
+        thisInitialized = true; // super(...) or this(...)
+      } else if (!replaced.isEmpty()) {
+        super.visitMethodInsn(opcode, Constructs.REPLACED.get(owner), name, desc, false);
+        return;
+      }
+    }
+    String why = Constructs.unsupported(owner, name);
+    if (why != null) {
+      unsupported(owner.replace('/', '.').replace('$', '.') + (name.equals("<init>") ? "" : "." + name), why);
+      super.visitMethodInsn(opcode, owner, name, desc, isInterface); // unreachable: keeps the verifier's view
+      return;
+    }
+    if (rewriteObjectMonitorCall(opcode, name, desc)
+        || rewriteThreadCall(opcode, owner, name, desc)
+        || rewriteLockSupport(opcode, owner, name, desc)
+        || rewriteAtomic(opcode, owner, name, desc)
+        || rewriteRandom(opcode, owner, name, desc)) {
+      return;
+    }
+    super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+  }
+
+  private boolean rewriteObjectMonitorCall(int opcode, String name, String desc) {
+    if (opcode != INVOKEVIRTUAL && opcode != INVOKESPECIAL) {
+      return false;
+    }
+    String hook = switch (name + desc) {
+      case "wait()V" -> "objectWait";
+      case "wait(J)V" -> "objectWait";
+      case "wait(JI)V" -> "objectWait";
+      case "notify()V" -> "objectNotify";
+      case "notifyAll()V" -> "objectNotifyAll";
+      default -> null;
+    };
+    if (hook == null) {
+      return false;
+    }
+    push(site(0));
+    hook(hook, "(Ljava/lang/Object;" + desc.substring(1, desc.indexOf(')')) + "I)V");
+    return true;
+  }
+
+  private boolean rewriteThreadCall(int opcode, String owner, String name, String desc) {
+    boolean threadOwner = owner.equals(Constructs.THREAD)
+        || (opcode != INVOKESTATIC && cls.hierarchy().isSubtypeOf(owner, Constructs.THREAD));
+    if (!threadOwner) {
+      return false;
+    }
+    if (opcode == INVOKESTATIC) {
+      switch (name + desc) {
+        case "currentThread()Ljava/lang/Thread;" -> hook("currentThread", "()Ljava/lang/Thread;");
+        case "sleep(J)V" -> {
+          push(site(0));
+          hook("sleep", "(JI)V");
+        }
+        case "sleep(JI)V" -> {
+          push(site(0));
+          hook("sleep", "(JII)V");
+        }
+        case "yield()V", "onSpinWait()V" -> {
+          push(site(0));
+          hook("yield", "(I)V");
+        }
+        case "interrupted()Z" -> {
+          push(site(0));
+          hook("interrupted", "(I)Z");
+        }
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (!owner.equals(Constructs.THREAD) && declaresOwn(owner, name, desc)) {
+      return false; // the model's own override runs
+    }
+    String hookDesc = switch (name + desc) {
+      case "start()V" -> "(Ljava/lang/Thread;I)V";
+      case "join()V" -> "(Ljava/lang/Thread;I)V";
+      case "join(J)V" -> "(Ljava/lang/Thread;JI)V";
+      case "join(JI)V" -> "(Ljava/lang/Thread;JII)V";
+      case "interrupt()V" -> "(Ljava/lang/Thread;I)V";
+      case "isInterrupted()Z" -> "(Ljava/lang/Thread;I)Z";
+      case "isAlive()Z" -> "(Ljava/lang/Thread;I)Z";
+      case "getId()J" -> "(Ljava/lang/Thread;)J";
+      default -> null;
+    };
+    if (hookDesc == null) {
+      return false;
+    }
+    String hookName = switch (name) {
+      case "start" -> "threadStart";
+      case "join" -> "threadJoin";
+      case "getId" -> "threadId";
+      default -> name;
+    };
+    if (!name.equals("getId")) {
+      push(site(0));
+    }
+    hook(hookName, hookDesc);
+    return true;
+  }
+
+  private boolean declaresOwn(String owner, String name, String desc) {
+    // Conservative: only the model's classes can override; JDK subclasses of Thread do not matter here.
+    for (String c = owner; c != null && !c.equals(Constructs.THREAD); c = cls.hierarchy().info(c).superName()) {
+      if (ModelClassLoader.isShared(c.replace('/', '.'))) {
+        return false;
+      }
+      if (cls.hierarchy().declaresMethod(c, name, desc)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean rewriteLockSupport(int opcode, String owner, String name, String desc) {
+    if (opcode != INVOKESTATIC || !owner.equals("java/util/concurrent/locks/LockSupport")) {
+      return false;
+    }
+    String hookDesc = switch (name + desc) {
+      case "park()V" -> "(I)V";
+      case "park(Ljava/lang/Object;)V" -> "(Ljava/lang/Object;I)V";
+      case "parkNanos(J)V", "parkUntil(J)V" -> "(JI)V";
+      case "parkNanos(Ljava/lang/Object;J)V", "parkUntil(Ljava/lang/Object;J)V" -> "(Ljava/lang/Object;JI)V";
+      case "unpark(Ljava/lang/Thread;)V" -> "(Ljava/lang/Thread;I)V";
+      default -> null;
+    };
+    if (hookDesc == null) {
+      return false;
+    }
+    push(site(0));
+    hook(name.equals("parkUntil") ? "parkNanos" : name, hookDesc);
+    return true;
+  }
+
+  private boolean rewriteAtomic(int opcode, String owner, String name, String desc) {
+    boolean scalar = Constructs.ATOMICS.contains(owner);
+    boolean indexed = Constructs.ATOMIC_ARRAYS.contains(owner);
+    if (opcode != INVOKEVIRTUAL || !(scalar || indexed) || name.equals("length")) {
+      return false;
+    }
+    boolean write = !Constructs.isAtomicRead(name);
+    boolean takesIndex = indexed && desc.startsWith("(I");
+    String wrapper = cls.atomicWrapper(opcode, owner, name, desc, write, takesIndex);
+    push(site(0));
+    super.visitMethodInsn(INVOKESTATIC, cls.className, wrapper,
+        Instrumenter.ClassRewriter.wrapperDescriptor(cls.atomicWrappers.get(opcode + owner + "." + name + desc)),
+        cls.isInterface);
+    return true;
+  }
+
+  private boolean rewriteRandom(int opcode, String owner, String name, String desc) {
+    if (opcode != INVOKEVIRTUAL || !owner.equals("java/util/Random")) {
+      return false;
+    }
+    switch (name + desc) {
+      case "nextInt(I)I" -> {
+        push(site(0));
+        hook("randomNextInt", "(Ljava/util/Random;II)I");
+      }
+      case "nextBoolean()Z" -> {
+        push(site(0));
+        hook("randomNextBoolean", "(Ljava/util/Random;I)Z");
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+}

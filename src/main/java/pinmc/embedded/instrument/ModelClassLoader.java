@@ -1,0 +1,109 @@
+package pinmc.embedded.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import pinmc.embedded.runtime.Sites;
+
+/**
+ * Loads a model's classes, instrumented, once per check. Child-first for model classes
+ * (from the target's class path, or from pinmc's own for the kernel library and the
+ * models shipped with it); everything the engine must share with the model (the JDK,
+ * pinmc's API and runtime, libraries) comes from the parent, uninstrumented.
+ */
+public final class ModelClassLoader extends ClassLoader {
+  private static final String[] SHARED_PREFIXES = {
+    "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.",
+    "pinmc.api.", "pinmc.embedded.", "pinmc.check.", "pinmc.cli.", "pinmc.report.", "pinmc.props.",
+    "pinmc.jpf.", "pinmc.junit.", "pinmc.matrix.",
+    "com.google.", "picocli.", "org.objectweb.", "org.junit.", "org.opentest4j.", "org.apiguardian.",
+  };
+
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final URLClassLoader modelPath;
+  private final ClassLoader parent;
+  private final Instrumenter instrumenter;
+
+  public ModelClassLoader(List<Path> classpath, ClassLoader parent, Sites sites) {
+    super("pinmc-model", parent);
+    this.parent = parent;
+    URL[] urls = classpath.stream().map(ModelClassLoader::toUrl).toArray(URL[]::new);
+    this.modelPath = new URLClassLoader(urls, null);
+    this.instrumenter = new Instrumenter(sites, new ClassHierarchy(this::classBytes));
+    setDefaultAssertionStatus(true);
+  }
+
+  private static URL toUrl(Path p) {
+    try {
+      return p.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException("bad class path entry " + p, e);
+    }
+  }
+
+  static boolean isShared(String className) {
+    for (String prefix : SHARED_PREFIXES) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (isShared(name)) {
+      return parent.loadClass(name);
+    }
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> c = findLoadedClass(name);
+      if (c == null) {
+        byte[] original = classBytes(name.replace('.', '/'));
+        if (original == null) {
+          return parent.loadClass(name);
+        }
+        byte[] transformed = instrumenter.instrument(original);
+        c = defineClass(name, transformed, 0, transformed.length);
+      }
+      if (resolve) {
+        resolveClass(c);
+      }
+      return c;
+    }
+  }
+
+  @Override
+  public URL getResource(String name) {
+    URL u = modelPath.getResource(name);
+    return u != null ? u : parent.getResource(name);
+  }
+
+  /** The original class file of a class this loader instruments, or null. */
+  byte[] classBytes(String internalName) {
+    if (isShared(internalName.replace('/', '.'))) {
+      return null;
+    }
+    String resource = internalName + ".class";
+    try (InputStream in = openResource(resource)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private InputStream openResource(String resource) {
+    InputStream in = modelPath.getResourceAsStream(resource);
+    return in != null ? in : parent.getResourceAsStream(resource);
+  }
+
+  public void close() throws IOException {
+    modelPath.close();
+  }
+}

@@ -1,0 +1,1064 @@
+package pinmc.embedded.runtime;
+
+import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import pinmc.api.InvariantViolation;
+import pinmc.api.spi.Backend;
+import pinmc.check.Bound;
+import pinmc.check.Property;
+import pinmc.embedded.search.AccessSet;
+import pinmc.embedded.search.EventLog;
+import pinmc.embedded.search.Explorer;
+import pinmc.embedded.search.SchedulingView;
+
+/**
+ * One execution of the model under one schedule. Exactly one model thread runs at a time;
+ * at each scheduling point the running thread announces what it is about to do, ends its
+ * current step, asks the {@link Explorer} which thread takes the next step, and hands over
+ * to it. The thread that sees the execution end records the {@link Outcome} and unwinds the
+ * others.
+ *
+ * <p>Threads hand over through the volatile {@link #turn}: writing it publishes everything
+ * the previous thread did to the next, so the model's plain fields need no other fence.
+ */
+public final class Execution implements SchedulingView {
+  // Per-object locations the engine adds to the model's own fields.
+  static final int MONITOR = -1;
+  static final int WAIT_SET = -2;
+  static final int ALIVE = -3;
+  static final int STARTED = -4;
+  static final int INTERRUPT = -5;
+  static final int PERMIT = -6;
+  static final int VALUE = -7;
+
+  static final Backend IDLE_BACKEND = new IdleBackend();
+
+  private final Explorer explorer;
+  private final EventLog log;
+  private final CarrierPool pool;
+  final Sites sites;
+  final ExecutionConfig config;
+  private final Backend backend = new EmbeddedBackend();
+
+  private final ArrayList<ModelThread> threads = new ArrayList<>();
+  private final IdentityHashMap<Object, Integer> objectIds = new IdentityHashMap<>();
+  private final IdentityHashMap<Object, Monitor> monitors = new IdentityHashMap<>();
+  private final IdentityHashMap<Object, ArrayList<ModelThread>> waitSets = new IdentityHashMap<>();
+  private final IdentityHashMap<Thread, ModelThread> byJavaThread = new IdentityHashMap<>();
+  private final ArrayList<RegisteredInvariant> invariants = new ArrayList<>();
+  final TraceRecorder trace;
+
+  private volatile ModelThread turn;
+  private volatile boolean aborting;
+  private ModelThread last;
+  private int depth;
+  private long steps;
+  private int liveCarriers;
+  private Outcome outcome;
+  private Throwable internalError;
+  private volatile long progress;
+  private static final java.util.concurrent.atomic.AtomicInteger EPOCHS = new java.util.concurrent.atomic.AtomicInteger();
+  private final int epoch = EPOCHS.incrementAndGet();
+
+  private record RegisteredInvariant(String name, BooleanSupplier holds, Supplier<String> message) {}
+
+  private final ClassLoader modelLoader;
+
+  public Execution(Explorer explorer, CarrierPool pool, Sites sites, ClassLoader modelLoader, ExecutionConfig config, boolean tracing) {
+    this.explorer = explorer;
+    this.modelLoader = modelLoader;
+    this.log = explorer.log();
+    this.pool = pool;
+    this.sites = sites;
+    this.config = config;
+    this.trace = tracing ? new TraceRecorder(this) : null;
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /**
+   * Runs the model's main method under the explorer's schedule and returns how the
+   * execution ended. Blocks until every carrier has left the model.
+   */
+  public Outcome run(MethodHandle main, String[] args, Runnable beforeMain) {
+    Thread mainThread = new Thread("main");
+    ModelThread mt = addThread(mainThread, true);
+    mt.mainBody = () -> {
+      beforeMain.run();
+      try {
+        main.invokeExact(args);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new java.lang.reflect.UndeclaredThrowableException(t);
+      }
+    };
+    ModelThread first;
+    synchronized (this) {
+      first = decideNext();
+    }
+    if (first != null) {
+      switchTo(first);
+    }
+    awaitEnd();
+    if (internalError != null) {
+      throw new IllegalStateException("pinmc internal error: " + internalError, internalError);
+    }
+    return outcome;
+  }
+
+  private void awaitEnd() {
+    long timeoutNanos = config.localProgressTimeout().toNanos();
+    synchronized (this) {
+      long lastProgress = progress;
+      long since = System.nanoTime();
+      while (outcome == null || liveCarriers > 0) {
+        try {
+          wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          finish(new Outcome(Outcome.Kind.BOUND, null, null, "interrupted", List.of(), Bound.TIME));
+          return;
+        }
+        if (outcome != null) {
+          continue;
+        }
+        if (progress != lastProgress) {
+          lastProgress = progress;
+          since = System.nanoTime();
+        } else if (System.nanoTime() - since > timeoutNanos) {
+          ModelThread stuck = turn;
+          String where = stuck == null || stuck.carrier == null ? "unknown" : Hooks.modelFrame(stuck.carrier.getStackTrace());
+          finish(new Outcome(Outcome.Kind.BOUND, null, null,
+              "thread " + stuck + " ran " + config.localProgressTimeout().toSeconds()
+                  + " s without reaching a scheduling point, at " + where,
+              List.of(), Bound.LOCAL_PROGRESS));
+          return; // its carrier is abandoned: it is a daemon and the pool is closed after this check
+        }
+      }
+    }
+  }
+
+  /** The body of a carrier that runs {@code mt}. */
+  private void runThread(ModelThread mt) {
+    Throwable thrown = null;
+    try {
+      awaitTurn(mt);
+      if (mt.isMain) {
+        mt.mainBody.run();
+      } else {
+        mt.javaThread.run();
+      }
+    } catch (Throwable t) {
+      thrown = t;
+    }
+    try {
+      threadExit(mt, thrown);
+    } catch (ExecutionAbort a) {
+      // the execution ended while this thread was ending
+    } catch (Throwable t) {
+      internalFailure(t);
+    } finally {
+      synchronized (this) {
+        liveCarriers--;
+        notifyAll();
+      }
+    }
+  }
+
+  private void threadExit(ModelThread mt, Throwable thrown) {
+    if (thrown instanceof ExecutionAbort) {
+      return;
+    }
+    if (thrown != null) {
+      if (mt.eventOpen) {
+        closeEvent(mt);
+      }
+      finish(uncaught(mt, thrown));
+      return;
+    }
+    mt.announce(OpKind.END, null, 0, 0);
+    schedulePoint(mt);
+    mt.terminated = true;
+    endEvent(mt);
+    ModelThread next = decideNext();
+    if (next != null) {
+      switchTo(next);
+    }
+  }
+
+  private Outcome uncaught(ModelThread mt, Throwable t) {
+    String where = Hooks.modelFrame(t.getStackTrace());
+    if (t instanceof UnsupportedConstructError u) {
+      return new Outcome(Outcome.Kind.ERROR, null, null,
+          "unsupported construct " + u.construct() + " at " + where + ": " + u.why(), List.of(), null);
+    }
+    if (t instanceof InvariantViolation iv) {
+      return new Outcome(Outcome.Kind.VIOLATION, Property.INVARIANT, iv.invariant(), iv.detail(),
+          List.of("in thread " + mt.name() + " at " + where), null);
+    }
+    String text = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    if (t instanceof AssertionError) {
+      return new Outcome(Outcome.Kind.VIOLATION, Property.ASSERTION, null,
+          "assertion failed in thread " + mt.name() + " at " + where + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+          List.of(), null);
+    }
+    if (mt.isMain && threads.size() == 1) {
+      return new Outcome(Outcome.Kind.ERROR, null, null,
+          "the model failed before starting any thread: " + text + " at " + where, List.of(), null);
+    }
+    return new Outcome(Outcome.Kind.VIOLATION, Property.UNCAUGHT_EXCEPTION, null,
+        "uncaught " + text + " in thread " + mt.name() + " at " + where, List.of(), null);
+  }
+
+  void internalFailure(Throwable t) {
+    synchronized (this) {
+      if (internalError == null) {
+        internalError = t;
+      }
+    }
+    finish(new Outcome(Outcome.Kind.ERROR, null, null, "internal error: " + t, List.of(), null));
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /**
+   * Called by the running thread {@code me} after it has announced its next operation:
+   * ends its step, decides who goes next, and returns when it is {@code me}'s turn again
+   * with the announced operation's step begun.
+   */
+  void schedulePoint(ModelThread me) {
+    if (aborting) {
+      throw ExecutionAbort.INSTANCE;
+    }
+    if (me.eventOpen) {
+      endEvent(me);
+    }
+    me.localBackEdges = 0;
+    ModelThread next = decideNext();
+    if (next == null) {
+      throw ExecutionAbort.INSTANCE;
+    }
+    if (next != me) {
+      switchTo(next);
+      awaitTurn(me);
+    }
+  }
+
+  private ModelThread decideNext() {
+    long d = explorer.decide(depth, this);
+    if (d < 0) {
+      if (d == Explorer.NO_THREAD) {
+        finish(noThreadOutcome());
+      } else if (d == Explorer.SLEEP_BLOCKED) {
+        finish(Outcome.of(Outcome.Kind.SLEEP_BLOCKED));
+      } else if (d == Explorer.PREEMPTION_CUT) {
+        finish(Outcome.of(Outcome.Kind.PREEMPTION_CUT));
+      } else {
+        finish(new Outcome(Outcome.Kind.DIVERGED, null, null,
+            "the model did not behave the same way when re-run with the same schedule: at step " + depth + ", "
+                + explorer.divergence() + "; models must be deterministic (no clocks, identity hash codes, "
+                + "unordered iteration over identity-hashed objects, or state kept outside the model)",
+            List.of(), null));
+      }
+      return null;
+    }
+    ModelThread next = threads.get((int) (d & 0xffff));
+    next.choiceValue = (int) (d >>> 16);
+    depth++;
+    beginEvent(next);
+    return next;
+  }
+
+  private Outcome noThreadOutcome() {
+    List<String> blocked = new ArrayList<>();
+    for (ModelThread t : threads) {
+      if (!t.terminated && !t.javaThread.isDaemon()) {
+        blocked.add(describeBlocked(t));
+      }
+    }
+    if (blocked.isEmpty()) {
+      return Outcome.of(Outcome.Kind.COMPLETE);
+    }
+    return new Outcome(Outcome.Kind.VIOLATION, Property.DEADLOCK, null,
+        "deadlock: every live thread is blocked", blocked, null);
+  }
+
+  private void switchTo(ModelThread next) {
+    turn = next;
+    progress++;
+    if (next.carrier == null) {
+      Carrier c = pool.acquire();
+      next.carrier = c;
+      synchronized (this) {
+        liveCarriers++;
+      }
+      c.execution = this;
+      c.thread = next;
+      c.assign(() -> runThread(next));
+    } else {
+      LockSupport.unpark(next.carrier);
+    }
+  }
+
+  private void awaitTurn(ModelThread me) {
+    while (turn != me) {
+      if (aborting) {
+        throw ExecutionAbort.INSTANCE;
+      }
+      LockSupport.park(this);
+    }
+    if (aborting) {
+      throw ExecutionAbort.INSTANCE;
+    }
+  }
+
+  /** Ends the execution with {@code o} (the first outcome wins) and unwinds every thread. */
+  void finish(Outcome o) {
+    synchronized (this) {
+      if (outcome == null) {
+        outcome = o;
+      }
+      aborting = true;
+      notifyAll();
+    }
+    for (ModelThread t : threads) {
+      if (t.carrier != null) {
+        LockSupport.unpark(t.carrier);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  private void beginEvent(ModelThread t) {
+    log.begin(t.id);
+    t.eventOpen = true;
+    last = t;
+    switch (t.op) {
+      case BEGIN -> access(t.javaThread, STARTED, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
+      case END -> access(t.javaThread, ALIVE, AccessSet.WRITE);
+      case READ -> access(t.opObject, t.opArg, AccessSet.READ);
+      case WRITE -> access(t.opObject, t.opArg, AccessSet.WRITE);
+      case LOCK -> access(t.opObject, MONITOR, AccessSet.ACQUIRE);
+      case READ_LOCK -> access(t.opObject, MONITOR, AccessSet.ACQUIRE_SHARED);
+      case UNLOCK -> access(t.opObject, MONITOR, AccessSet.RELEASE);
+      case READ_UNLOCK -> access(t.opObject, MONITOR, AccessSet.RELEASE_SHARED);
+      case WAIT -> {
+        access(lockOf(t), MONITOR, AccessSet.RELEASE);
+        access(t.opObject, WAIT_SET, AccessSet.WRITE);
+      }
+      case REACQUIRE -> {
+        access(t.opObject, WAIT_SET, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
+        access(lockOf(t), MONITOR, AccessSet.ACQUIRE);
+        access(t.javaThread, INTERRUPT, AccessSet.READ);
+      }
+      case NOTIFY, NOTIFY_ALL -> access(t.opObject, WAIT_SET, AccessSet.WRITE);
+      case START -> access(t.opObject, STARTED, (byte) (AccessSet.WRITE | AccessSet.SYNC_ONLY));
+      case JOIN -> {
+        access(t.opObject, ALIVE, (byte) (AccessSet.READ | (t.opTimed ? 0 : AccessSet.SYNC_ONLY)));
+        access(t.javaThread, INTERRUPT, AccessSet.READ);
+      }
+      case SLEEP -> access(t.javaThread, INTERRUPT, AccessSet.READ);
+      case PARK -> {
+        access(t.javaThread, PERMIT, AccessSet.WRITE);
+        access(t.javaThread, INTERRUPT, AccessSet.READ);
+      }
+      case UNPARK -> access(t.opObject, PERMIT, AccessSet.WRITE);
+      case INTERRUPT -> access(t.opObject, INTERRUPT, AccessSet.WRITE);
+      case THREAD_QUERY -> access(t.opObject, t.opArg, AccessSet.READ);
+      case ATOMIC_OP -> access(t.opObject, t.opArg, t.opTimed ? AccessSet.WRITE : AccessSet.READ);
+      case YIELD, CHOICE, ATOMIC, GUARDED -> {
+        // no access of their own; an atomic block's accesses are recorded as it runs
+      }
+      default -> throw new IllegalStateException("unhandled operation " + t.op);
+    }
+    if (trace != null) {
+      trace.begin(t);
+    }
+  }
+
+  private void endEvent(ModelThread me) {
+    closeEvent(me);
+    if (me.atomicDepth == 0 && !invariants.isEmpty()) {
+      checkInvariants(me);
+    }
+    if (steps >= config.maxSteps()) {
+      finish(new Outcome(Outcome.Kind.BOUND, null, null,
+          "an execution took more than " + config.maxSteps() + " steps; thread " + me.name()
+              + " was last at " + sites.location(me.opSite) + " (a loop that never ends?)",
+          List.of(), Bound.STEPS));
+      throw ExecutionAbort.INSTANCE;
+    }
+  }
+
+  private void closeEvent(ModelThread me) {
+    log.end();
+    me.eventOpen = false;
+    steps++;
+    if (trace != null) {
+      trace.end(me);
+    }
+  }
+
+  private void checkInvariants(ModelThread me) {
+    for (int i = 0; i < invariants.size(); i++) {
+      RegisteredInvariant inv = invariants.get(i);
+      String failure = null;
+      me.silent++;
+      try {
+        if (!inv.holds().getAsBoolean()) {
+          failure = inv.message().get();
+        }
+      } catch (ExecutionAbort a) {
+        throw a;
+      } catch (RuntimeException | Error e) {
+        failure = "evaluating it threw " + e;
+      } finally {
+        me.silent--;
+      }
+      if (failure != null) {
+        finish(new Outcome(Outcome.Kind.VIOLATION, Property.INVARIANT, inv.name(), failure, List.of(), null));
+        throw ExecutionAbort.INSTANCE;
+      }
+    }
+  }
+
+  void access(Object o, int field, byte mode) {
+    log.access(location(o, field), mode);
+  }
+
+  /** An access inside an atomic block: part of the block's step. */
+  void atomicAccess(Object o, int field, byte mode) {
+    log.access(location(o, field), mode);
+    if (trace != null) {
+      trace.atomicAccess(o, field, mode == AccessSet.WRITE);
+    }
+  }
+
+  long location(Object o, int field) {
+    return ((long) objectId(o) << 32) | (field & 0xffffffffL);
+  }
+
+  int objectId(Object o) {
+    if (o == null) {
+      return 0;
+    }
+    Integer id = objectIds.get(o);
+    if (id == null) {
+      id = objectIds.size() + 1;
+      objectIds.put(o, id);
+    }
+    return id;
+  }
+
+  // ---------------------------------------------------------------- SchedulingView
+
+  @Override
+  public long enabled() {
+    long mask = 0;
+    boolean anyUser = false;
+    ModelThread inAtomic = null;
+    for (ModelThread t : threads) {
+      if (t.terminated) {
+        continue;
+      }
+      if (!t.javaThread.isDaemon()) {
+        anyUser = true;
+      }
+      if (t.atomicDepth > 0 && t.op != OpKind.BEGIN) {
+        inAtomic = t;
+      }
+      if (isEnabled(t)) {
+        mask |= 1L << t.id;
+      }
+    }
+    if (!anyUser) {
+      return 0; // only daemon threads left: the JVM would exit
+    }
+    if (inAtomic != null) {
+      // A choice inside an atomic block: only that thread may go on.
+      return mask & (1L << inAtomic.id);
+    }
+    return mask;
+  }
+
+  private boolean isEnabled(ModelThread t) {
+    return switch (t.op) {
+      case LOCK -> t.opThread == t ? monitor(t.opObject).writeFreeFor(t) : monitor(t.opObject).freeFor(t);
+      case READ_LOCK -> monitor(t.opObject).freeFor(t);
+      case REACQUIRE -> (t.notified || t.opTimed || t.interrupted) && monitor(lockOf(t)).freeFor(t);
+      case JOIN -> t.opTimed || t.interrupted || t.opThread.terminated;
+      case PARK -> t.parkPermit || t.interrupted || t.opTimed;
+      case GUARDED -> evaluateGuard(t);
+      default -> true;
+    };
+  }
+
+  private boolean evaluateGuard(ModelThread t) {
+    Carrier c = Carrier.current();
+    ModelThread evaluator = c != null && c.execution == this ? c.thread : null;
+    if (evaluator != null) {
+      evaluator.silent++;
+    }
+    try {
+      return t.opGuard.getAsBoolean();
+    } catch (ExecutionAbort a) {
+      throw a;
+    } catch (RuntimeException | Error e) {
+      return true; // let the thread run it and fail where a person can see it
+    } finally {
+      if (evaluator != null) {
+        evaluator.silent--;
+      }
+    }
+  }
+
+  @Override
+  public int lastThread() {
+    return last == null ? -1 : last.id;
+  }
+
+  @Override
+  public int choiceCount(int id) {
+    ModelThread t = threads.get(id);
+    if (t.op == OpKind.CHOICE) {
+      return t.opArg;
+    }
+    if (t.op == OpKind.NOTIFY) {
+      ArrayList<ModelThread> ws = waitSets.get(t.opObject);
+      int waiting = 0;
+      if (ws != null) {
+        for (ModelThread w : ws) {
+          if (!w.notified) {
+            waiting++;
+          }
+        }
+      }
+      return Math.max(1, waiting);
+    }
+    return 1;
+  }
+
+  @Override
+  public long signature(int id) {
+    ModelThread t = threads.get(id);
+    long objectPart = t.opObject == null ? 0 : objectId(t.opObject);
+    return ((long) t.op.ordinal() << 56) ^ ((long) t.opSite << 24) ^ (objectPart << 8) ^ t.opArg;
+  }
+
+  // ---------------------------------------------------------------- threads
+
+  private ModelThread addThread(Thread javaThread, boolean isMain) {
+    if (threads.size() == 64) {
+      throw new UnsupportedConstructError("more than 64 threads", "the engine supports at most 64 threads per execution");
+    }
+    ModelThread mt = new ModelThread(threads.size(), javaThread, isMain);
+    threads.add(mt);
+    byJavaThread.put(javaThread, mt);
+    return mt;
+  }
+
+  ModelThread modelThread(Thread t) {
+    return byJavaThread.get(t);
+  }
+
+  ModelThread current() {
+    Carrier c = Carrier.current();
+    return c == null || c.execution != this ? null : c.thread;
+  }
+
+  int threadCount() {
+    return threads.size();
+  }
+
+  void threadStart(ModelThread me, Thread child, int site) {
+    if (byJavaThread.containsKey(child)) {
+      me.announce(OpKind.START, child, 0, site);
+      schedulePoint(me);
+      throw new IllegalThreadStateException("thread " + child.getName() + " was already started");
+    }
+    if (child.getName().matches("Thread-\\d+")) {
+      // The JVM numbers unnamed threads globally; number them per execution so that names
+      // (and anything the model derives from them) are the same in every execution.
+      child.setName("Thread-" + (threads.size() - 1));
+    }
+    me.announce(OpKind.START, child, 0, site);
+    schedulePoint(me);
+    ModelThread mt = addThread(child, false);
+    if (trace != null) {
+      trace.started(mt, sites.location(site));
+    }
+  }
+
+  void threadJoin(ModelThread me, Thread target, boolean timed, int site) throws InterruptedException {
+    ModelThread t = byJavaThread.get(target);
+    if (t == null) {
+      return; // never started: join returns at once
+    }
+    me.announce(OpKind.JOIN, target, 0, site);
+    me.opThread = t;
+    me.opTimed = timed;
+    schedulePoint(me);
+    if (me.interrupted) {
+      me.interrupted = false;
+      throw new InterruptedException();
+    }
+  }
+
+  // ---------------------------------------------------------------- monitors
+
+  Monitor monitor(Object o) {
+    Monitor m = monitors.get(o);
+    if (m == null) {
+      m = new Monitor();
+      monitors.put(o, m);
+    }
+    return m;
+  }
+
+  /** The lock a thread waiting on {@code t.opObject} must hold: the object itself, or a condition's lock. */
+  private Object lockOf(ModelThread t) {
+    Object lock = conditionLocks.get(t.opObject);
+    return lock == null ? t.opObject : lock;
+  }
+
+  private final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
+
+  void registerCondition(Object condition, Object lock) {
+    conditionLocks.put(condition, lock);
+  }
+
+  void lock(ModelThread me, Object o, int site) {
+    Monitor m = monitor(o);
+    if (m.owner == me) {
+      m.depth++; // reentry: not a visible step
+      return;
+    }
+    if (me.atomicDepth > 0) {
+      if (!m.freeFor(me)) {
+        throw new UnsupportedConstructError("blocking inside an atomic block",
+            "lock of " + describe(o) + " is held by " + m.owner + "; an atomic block must not block");
+      }
+      access(o, MONITOR, AccessSet.ACQUIRE);
+    } else {
+      me.announce(OpKind.LOCK, o, 0, site);
+      schedulePoint(me);
+    }
+    m.owner = me;
+    m.depth = 1;
+  }
+
+  boolean tryLock(ModelThread me, Object o, int site) {
+    Monitor m = monitor(o);
+    if (m.owner == me) {
+      m.depth++;
+      return true;
+    }
+    if (me.atomicDepth > 0) {
+      access(o, MONITOR, AccessSet.ACQUIRE);
+    } else {
+      // Announced as a step that is always enabled and treated as an acquisition: it depends
+      // on every other acquisition, whether it succeeds or not.
+      me.announce(OpKind.ATOMIC_OP, o, MONITOR, site);
+      me.opTimed = true;
+      schedulePoint(me);
+    }
+    if (!m.freeFor(me)) {
+      return false;
+    }
+    m.owner = me;
+    m.depth = 1;
+    return true;
+  }
+
+  void unlock(ModelThread me, Object o, int site) {
+    Monitor m = monitor(o);
+    if (m.owner != me) {
+      throw new IllegalMonitorStateException("unlock of " + describe(o) + " by " + me + ", which does not hold it");
+    }
+    if (--m.depth > 0) {
+      return;
+    }
+    if (me.atomicDepth > 0) {
+      access(o, MONITOR, AccessSet.RELEASE);
+    } else {
+      me.announce(OpKind.UNLOCK, o, 0, site);
+      schedulePoint(me);
+    }
+    m.owner = null;
+  }
+
+  void readLock(ModelThread me, Object lock, int site) {
+    Monitor m = monitor(lock);
+    if (m.readDepth(me) > 0 || m.owner == me) {
+      m.addReader(me);
+      return;
+    }
+    me.announce(OpKind.READ_LOCK, lock, 0, site);
+    schedulePoint(me);
+    m.addReader(me);
+  }
+
+  void readUnlock(ModelThread me, Object lock, int site) {
+    Monitor m = monitor(lock);
+    if (m.readDepth(me) == 0) {
+      throw new IllegalMonitorStateException("read unlock by " + me + ", which holds no read lock");
+    }
+    if (m.readDepth(me) > 1 || m.owner == me) {
+      m.removeReader(me);
+      return;
+    }
+    me.announce(OpKind.READ_UNLOCK, lock, 0, site);
+    schedulePoint(me);
+    m.removeReader(me);
+  }
+
+  void writeLock(ModelThread me, Object lock, int site) {
+    Monitor m = monitor(lock);
+    if (m.owner == me) {
+      m.depth++;
+      return;
+    }
+    me.announce(OpKind.LOCK, lock, 0, site);
+    me.opThread = me; // marks a write-lock request: also waits for readers
+    schedulePoint(me);
+    m.owner = me;
+    m.depth = 1;
+  }
+
+  /**
+   * {@code Object.wait} and {@code Condition.await}: release the lock fully and join the
+   * wait set (one step), then wait to be notified (or to time out, or be interrupted) and
+   * take the lock back (a second step).
+   */
+  boolean await(ModelThread me, Object waitObject, Object lock, boolean timed, int site) throws InterruptedException {
+    Monitor m = monitor(lock);
+    if (m.owner != me) {
+      throw new IllegalMonitorStateException(me + " waits on " + describe(waitObject) + " without holding its lock");
+    }
+    if (me.interrupted) {
+      me.interrupted = false;
+      throw new InterruptedException();
+    }
+    if (waitObject != lock) {
+      registerCondition(waitObject, lock);
+    }
+    me.announce(OpKind.WAIT, waitObject, 0, site);
+    schedulePoint(me);
+    int saved = m.depth;
+    m.owner = null;
+    m.depth = 0;
+    me.notified = false;
+    waitSets.computeIfAbsent(waitObject, k -> new ArrayList<>()).add(me);
+    me.announce(OpKind.REACQUIRE, waitObject, 0, site);
+    me.opTimed = timed;
+    schedulePoint(me);
+    ArrayList<ModelThread> ws = waitSets.get(waitObject);
+    ws.remove(me);
+    boolean wasNotified = me.notified;
+    me.notified = false;
+    m.owner = me;
+    m.depth = saved;
+    if (me.interrupted && !wasNotified) {
+      me.interrupted = false;
+      throw new InterruptedException();
+    }
+    return wasNotified;
+  }
+
+  void notify(ModelThread me, Object waitObject, Object lock, boolean all, int site) {
+    if (monitor(lock).owner != me) {
+      throw new IllegalMonitorStateException(me + " notifies " + describe(waitObject) + " without holding its lock");
+    }
+    me.announce(all ? OpKind.NOTIFY_ALL : OpKind.NOTIFY, waitObject, 0, site);
+    schedulePoint(me);
+    ArrayList<ModelThread> ws = waitSets.get(waitObject);
+    if (ws == null) {
+      return;
+    }
+    int k = 0;
+    for (ModelThread w : ws) {
+      if (w.notified) {
+        continue;
+      }
+      // notify wakes an arbitrary waiter (JLS 17.2.2): the choice is part of the schedule.
+      if (all || k == me.choiceValue) {
+        w.notified = true;
+        if (!all) {
+          return;
+        }
+      }
+      k++;
+    }
+  }
+
+  // ---------------------------------------------------------------- other thread operations
+
+  void yieldStep(ModelThread me, OpKind kind, int site) throws InterruptedException {
+    me.announce(kind, null, 0, site);
+    schedulePoint(me);
+    if (kind == OpKind.SLEEP && me.interrupted) {
+      me.interrupted = false;
+      throw new InterruptedException("sleep interrupted");
+    }
+  }
+
+  void interrupt(ModelThread me, Thread target, int site) {
+    me.announce(OpKind.INTERRUPT, target, 0, site);
+    schedulePoint(me);
+    ModelThread t = byJavaThread.get(target);
+    if (t != null) {
+      t.interrupted = true;
+    }
+  }
+
+  boolean queryInterrupted(ModelThread me, Thread target, boolean clear, int site) {
+    me.announce(clear ? OpKind.ATOMIC_OP : OpKind.THREAD_QUERY, target, INTERRUPT, site);
+    me.opTimed = clear;
+    schedulePoint(me);
+    ModelThread t = byJavaThread.get(target);
+    boolean was = t != null && t.interrupted;
+    if (clear && t != null) {
+      t.interrupted = false;
+    }
+    return was;
+  }
+
+  boolean isAlive(ModelThread me, Thread target, int site) {
+    me.announce(OpKind.THREAD_QUERY, target, ALIVE, site);
+    schedulePoint(me);
+    ModelThread t = byJavaThread.get(target);
+    return t != null && !t.terminated;
+  }
+
+  void park(ModelThread me, boolean timed, int site) {
+    me.announce(OpKind.PARK, null, 0, site);
+    me.opTimed = timed;
+    schedulePoint(me);
+    me.parkPermit = false;
+  }
+
+  void unpark(ModelThread me, Thread target, int site) {
+    if (target == null) {
+      return;
+    }
+    me.announce(OpKind.UNPARK, target, 0, site);
+    schedulePoint(me);
+    ModelThread t = byJavaThread.get(target);
+    if (t != null) {
+      t.parkPermit = true;
+    }
+  }
+
+  // ---------------------------------------------------------------- model API
+
+  Backend backend() {
+    return backend;
+  }
+
+  /** The backend behind {@code pinmc.api} on this execution's carriers. */
+  private final class EmbeddedBackend implements Backend {
+    @Override
+    public void atomicBegin() {
+      ModelThread me = current();
+      if (me == null || me.silent > 0) {
+        return;
+      }
+      if (me.atomicDepth > 0) {
+        me.atomicDepth++;
+        return;
+      }
+      me.announce(OpKind.ATOMIC, null, 0, 0);
+      schedulePoint(me);
+      me.atomicDepth = 1;
+    }
+
+    @Override
+    public void atomicBeginWhen(BooleanSupplier guard) {
+      ModelThread me = current();
+      if (me == null || me.silent > 0) {
+        return;
+      }
+      if (me.atomicDepth > 0) {
+        if (!guard.getAsBoolean()) {
+          throw new UnsupportedConstructError("Atomic.when inside an atomic block",
+              "its guard is false, so it would block inside the enclosing atomic block");
+        }
+        me.atomicDepth++;
+        return;
+      }
+      me.announce(OpKind.GUARDED, null, 0, 0);
+      me.opGuard = guard;
+      schedulePoint(me);
+      me.atomicDepth = 1;
+      // Evaluated again inside the step so that what the guard reads counts as read by it.
+      if (!guard.getAsBoolean()) {
+        throw new IllegalStateException("an Atomic.when guard changed between two evaluations in one state;"
+            + " guards must only read shared state");
+      }
+    }
+
+    @Override
+    public void atomicEnd() {
+      ModelThread me = current();
+      if (me == null || me.silent > 0) {
+        return;
+      }
+      if (me.atomicDepth == 0) {
+        throw new IllegalStateException("Atomic.end() without Atomic.begin()");
+      }
+      me.atomicDepth--;
+    }
+
+    @Override
+    public int choose(int bound) {
+      ModelThread me = current();
+      if (me == null || me.silent > 0) {
+        return 0;
+      }
+      me.announce(OpKind.CHOICE, null, bound, 0);
+      schedulePoint(me);
+      return me.choiceValue;
+    }
+
+    @Override
+    public void registerInvariant(String name, BooleanSupplier holds, Supplier<String> message) {
+      ModelThread me = current();
+      if (me != null && me.silent > 0) {
+        return;
+      }
+      invariants.add(new RegisteredInvariant(name, holds, message));
+    }
+
+    @Override
+    public void invariantFailed(String name, String message) {
+      ModelThread me = current();
+      if (me != null && me.silent > 0) {
+        return;
+      }
+      throw new InvariantViolation(name, message);
+    }
+  }
+
+  /** What carriers between executions answer; model code never runs there. */
+  private static final class IdleBackend implements Backend {
+    @Override
+    public void atomicBegin() {}
+
+    @Override
+    public void atomicBeginWhen(BooleanSupplier guard) {}
+
+    @Override
+    public void atomicEnd() {}
+
+    @Override
+    public int choose(int bound) {
+      return 0;
+    }
+
+    @Override
+    public void registerInvariant(String name, BooleanSupplier holds, Supplier<String> message) {}
+
+    @Override
+    public void invariantFailed(String name, String message) {}
+  }
+
+  // ---------------------------------------------------------------- reporting
+
+  private final PrintStream modelOut = new PrintStream(new java.io.OutputStream() {
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+    @Override
+    public void write(int b) {
+      if (trace == null) {
+        return;
+      }
+      if (b == '\n') {
+        ModelThread me = current();
+        trace.printed(me != null ? me : threads.get(0), line.toString(java.nio.charset.StandardCharsets.UTF_8));
+        line.reset();
+      } else {
+        line.write(b);
+      }
+    }
+  }, true);
+
+  /** What model code prints: dropped during the search, recorded as steps in a trace. */
+  PrintStream modelOut() {
+    return modelOut;
+  }
+
+  int epoch() {
+    return epoch;
+  }
+
+  ClassLoader modelLoader() {
+    return modelLoader;
+  }
+
+  /** The recorded trace of a tracing execution, or an empty list. */
+  public List<pinmc.check.TraceStep> traceSteps() {
+    return trace == null ? List.of() : trace.steps();
+  }
+
+  public long stepCount() {
+    return steps;
+  }
+
+  public int depth() {
+    return depth;
+  }
+
+  boolean isAborting() {
+    return aborting;
+  }
+
+  /** How an object is called in a trace: its own {@code toString} if it has one, else {@code Class#n}. */
+  String describe(Object o) {
+    if (o == null) {
+      return "null";
+    }
+    if (o instanceof Thread t) {
+      return t.getName();
+    }
+    Class<?> c = o.getClass();
+    String simple = c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();
+    if (simple.isEmpty()) {
+      simple = c.getName().substring(c.getName().lastIndexOf('.') + 1);
+    }
+    if (trace != null) {
+      String own = trace.ownName(o);
+      if (own != null) {
+        return own;
+      }
+    }
+    return simple + "#" + objectId(o);
+  }
+
+  private String describeBlocked(ModelThread t) {
+    String where = " at " + sites.location(t.opSite);
+    return switch (t.op) {
+      case LOCK, REACQUIRE, READ_LOCK -> {
+        Object lock = t.op == OpKind.REACQUIRE ? lockOf(t) : t.opObject;
+        Monitor m = monitor(lock);
+        String holder = m.owner != null ? "held by " + m.owner.name()
+            : m.readers.isEmpty() ? "not notified" : "read-held by " + m.readers;
+        String what = t.op == OpKind.REACQUIRE && !t.notified
+            ? "waits on " + describe(t.opObject) + " (no notify will come)"
+            : "waits for the lock of " + describe(lock) + ", " + holder;
+        yield t.name() + " " + what + where;
+      }
+      case JOIN -> t.name() + " joins " + t.opThread.name() + ", which has not ended" + where;
+      case PARK -> t.name() + " is parked with no unpark to come" + where;
+      case GUARDED -> t.name() + " waits in Atomic.when for a condition that no thread will make true" + where;
+      default -> t.name() + " is blocked in " + t.op.verb + where;
+    };
+  }
+}

@@ -1,0 +1,69 @@
+package pinmc.embedded.runtime;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * One thread of the model in one execution: the {@link Thread} object the model created,
+ * the operation it is about to perform (its pending operation, announced at a scheduling
+ * point), and the state the engine keeps for it in place of the JVM's.
+ */
+final class ModelThread {
+  final int id;
+  final Thread javaThread;
+  final boolean isMain;
+  Carrier carrier;
+  /** For the main thread: runs the model's main method. */
+  Runnable mainBody;
+
+  // The pending operation: what the thread does when it is next scheduled.
+  OpKind op = OpKind.BEGIN;
+  Object opObject;
+  int opSite;
+  /** For field and array accesses the field id or array index; for choices the bound. */
+  int opArg;
+  /** For timed waits, joins and parks: whether the operation may end without being woken. */
+  boolean opTimed;
+  BooleanSupplier opGuard;
+  ModelThread opThread;
+
+  boolean terminated;
+  boolean eventOpen;
+  /** Nesting of atomic blocks; while positive, hooks record accesses without scheduling. */
+  int atomicDepth;
+  /** While positive, hooks do nothing at all (invariants and guards being evaluated). */
+  int silent;
+  int choiceValue;
+  boolean interrupted;
+  boolean parkPermit;
+  /** While waiting on a monitor or condition: whether a notify has chosen this thread. */
+  boolean notified;
+  /** Lock depth held on the monitor released by wait, restored on wake-up. */
+  int savedLockDepth;
+  /** Loop back-edges taken since the last scheduling point. */
+  long localBackEdges;
+
+  ModelThread(int id, Thread javaThread, boolean isMain) {
+    this.id = id;
+    this.javaThread = javaThread;
+    this.isMain = isMain;
+  }
+
+  String name() {
+    return javaThread.getName();
+  }
+
+  void announce(OpKind kind, Object object, int arg, int site) {
+    op = kind;
+    opObject = object;
+    opArg = arg;
+    opSite = site;
+    opTimed = false;
+    opGuard = null;
+    opThread = null;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,66 @@
+package pinmc.embedded.runtime.juc;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import pinmc.embedded.runtime.Hooks;
+
+/**
+ * What {@code new ReentrantLock()} creates in model code: every operation goes through the
+ * engine's scheduler instead of the JDK's queue, whose parking the engine could not see.
+ * Timed acquisitions may time out at any point, which covers every timing a real clock gives.
+ */
+public class ModelReentrantLock extends ReentrantLock {
+  private static final long serialVersionUID = 1L;
+
+  public ModelReentrantLock() {}
+
+  public ModelReentrantLock(boolean fair) {
+    // Fairness orders real waiting threads; the search explores every order anyway.
+  }
+
+  @Override
+  public void lock() {
+    Hooks.lock(this);
+  }
+
+  @Override
+  public void lockInterruptibly() throws InterruptedException {
+    Hooks.lock(this);
+  }
+
+  @Override
+  public boolean tryLock() {
+    return Hooks.tryLock(this);
+  }
+
+  @Override
+  public boolean tryLock(long timeout, TimeUnit unit) {
+    return Hooks.tryLock(this);
+  }
+
+  @Override
+  public void unlock() {
+    Hooks.unlock(this);
+  }
+
+  @Override
+  public Condition newCondition() {
+    return new ModelCondition(this);
+  }
+
+  @Override
+  public boolean isHeldByCurrentThread() {
+    return Hooks.isHeldByCurrentThread(this);
+  }
+
+  @Override
+  public int getHoldCount() {
+    return Hooks.holdCount(this);
+  }
+
+  @Override
+  public String toString() {
+    return "ReentrantLock";
+  }
+}

@@ -1,0 +1,287 @@
+package pinmc.embedded.search;
+
+import java.util.Arrays;
+import java.util.HashMap;
+
+/**
+ * The steps of one execution in order, with the happens-before order between them and the
+ * races that dynamic partial-order reduction reverses.
+ *
+ * <p>Each step gets a vector clock: the join of its thread's previous clock and the clocks
+ * of the earlier steps it depends on (the last write of a location it reads; the last write
+ * and the reads since of a location it writes; the last release of a lock it takes). Two
+ * steps of different threads <em>race</em> when they are dependent and the later one's
+ * thread had not already seen the earlier one through some other order. Races are
+ * over-approximated where that is simpler (a race that goes through a third step is also
+ * reported): more backtracking, never a missed interleaving.
+ */
+public final class EventLog {
+  private int count;
+  private int[] thread = new int[256];
+  private int[] localIndex = new int[256];
+  private int[][] clocks = new int[256][];
+  private AccessSet[] accesses = new AccessSet[256];
+
+  private int[][] threadClock = new int[8][];
+  private int[] threadSteps = new int[8];
+  private int threadCount;
+
+  private final HashMap<Long, LocationState> locations = new HashMap<>();
+  private int[] races = new int[64];
+  private int raceCount;
+  private int open = -1;
+
+  private static final int[] EMPTY = new int[0];
+
+  /** The last accesses seen at one location, enough to find the races of the next one. */
+  private static final class LocationState {
+    int lastWrite = -1;
+    boolean lastWriteRaceable;
+    int[] lastWriteClock = EMPTY;
+    int[] readsClock = EMPTY;
+    int[] reads = new int[2];
+    int readCount;
+    int lastAcquire = -1;
+    int[] releaseClock = EMPTY;
+    int[] sharedReleaseClock = EMPTY;
+    int[] sharedAcquires = new int[2];
+    int sharedAcquireCount;
+  }
+
+  void reset() {
+    for (int i = 0; i < count; i++) {
+      clocks[i] = null;
+    }
+    count = 0;
+    open = -1;
+    Arrays.fill(threadSteps, 0);
+    Arrays.fill(threadClock, null);
+    threadCount = 0;
+    locations.clear();
+    raceCount = 0;
+  }
+
+  /** Starts step number {@link #size()} of {@code t}; its accesses follow, then {@link #end()}. */
+  public int begin(int t) {
+    if (open >= 0) {
+      throw new IllegalStateException("step " + open + " is still open");
+    }
+    if (count == thread.length) {
+      int n = count * 2;
+      thread = Arrays.copyOf(thread, n);
+      localIndex = Arrays.copyOf(localIndex, n);
+      clocks = Arrays.copyOf(clocks, n);
+      accesses = Arrays.copyOf(accesses, n);
+    }
+    if (t >= threadClock.length) {
+      threadClock = Arrays.copyOf(threadClock, Math.max(t + 1, threadClock.length * 2));
+      threadSteps = Arrays.copyOf(threadSteps, threadClock.length);
+    }
+    threadCount = Math.max(threadCount, t + 1);
+    thread[count] = t;
+    AccessSet a = accesses[count];
+    if (a == null) {
+      accesses[count] = new AccessSet();
+    } else {
+      a.clear();
+    }
+    open = count;
+    return count++;
+  }
+
+  /** Records an access of the open step. */
+  public void access(long location, byte mode) {
+    accesses[open].add(location, mode);
+  }
+
+  public boolean isOpen() {
+    return open >= 0;
+  }
+
+  /** Ends the open step: computes its clock and the races it completes. */
+  public void end() {
+    int e = open;
+    open = -1;
+    int p = thread[e];
+    int[] before = threadClock[p] == null ? EMPTY : threadClock[p];
+    int[] vc = Arrays.copyOf(before, threadCount);
+    vc[p] = ++threadSteps[p];
+    localIndex[e] = vc[p];
+    AccessSet set = accesses[e];
+    for (int k = 0; k < set.size(); k++) {
+      long loc = set.location(k);
+      byte mode = set.mode(k);
+      boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
+      LocationState st = locations.get(loc);
+      if (st == null) {
+        continue;
+      }
+      switch (AccessSet.kind(mode)) {
+        case AccessSet.READ -> {
+          join(vc, st.lastWriteClock);
+          if (raceable && st.lastWriteRaceable) {
+            raceIfConcurrent(st.lastWrite, e, p, before);
+          }
+        }
+        case AccessSet.WRITE -> {
+          join(vc, st.lastWriteClock);
+          join(vc, st.readsClock);
+          if (raceable) {
+            if (st.lastWriteRaceable) {
+              raceIfConcurrent(st.lastWrite, e, p, before);
+            }
+            for (int r = 0; r < st.readCount; r++) {
+              raceIfConcurrent(st.reads[r], e, p, before);
+            }
+          }
+        }
+        case AccessSet.ACQUIRE -> {
+          join(vc, st.releaseClock);
+          join(vc, st.sharedReleaseClock);
+          if (raceable) {
+            raceIfConcurrent(st.lastAcquire, e, p, before);
+            for (int r = 0; r < st.sharedAcquireCount; r++) {
+              raceIfConcurrent(st.sharedAcquires[r], e, p, before);
+            }
+          }
+        }
+        case AccessSet.ACQUIRE_SHARED -> {
+          join(vc, st.releaseClock);
+          if (raceable) {
+            raceIfConcurrent(st.lastAcquire, e, p, before);
+          }
+        }
+        default -> {
+          // releases order later acquisitions but race with nothing themselves
+        }
+      }
+    }
+    for (int k = 0; k < set.size(); k++) {
+      long loc = set.location(k);
+      byte mode = set.mode(k);
+      boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
+      LocationState st = locations.computeIfAbsent(loc, l -> new LocationState());
+      switch (AccessSet.kind(mode)) {
+        case AccessSet.READ -> {
+          st.readsClock = joined(st.readsClock, vc);
+          if (raceable) {
+            st.reads = push(st.reads, st.readCount++, e);
+          }
+        }
+        case AccessSet.WRITE -> {
+          st.lastWrite = e;
+          st.lastWriteRaceable = raceable;
+          st.lastWriteClock = vc;
+          st.readsClock = EMPTY;
+          st.readCount = 0;
+        }
+        case AccessSet.ACQUIRE -> {
+          st.lastAcquire = e;
+          st.sharedAcquireCount = 0;
+        }
+        case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = push(st.sharedAcquires, st.sharedAcquireCount++, e);
+        case AccessSet.RELEASE -> st.releaseClock = vc;
+        case AccessSet.RELEASE_SHARED -> st.sharedReleaseClock = joined(st.sharedReleaseClock, vc);
+        default -> throw new IllegalStateException("unknown access mode " + mode);
+      }
+    }
+    clocks[e] = vc;
+    threadClock[p] = vc;
+  }
+
+  private void raceIfConcurrent(int earlier, int later, int laterThread, int[] laterBefore) {
+    if (earlier < 0) {
+      return;
+    }
+    int q = thread[earlier];
+    if (q == laterThread) {
+      return;
+    }
+    int seen = q < laterBefore.length ? laterBefore[q] : 0;
+    if (seen >= localIndex[earlier]) {
+      return; // already ordered before the later thread's previous step
+    }
+    // The races of one step are added together, so a duplicate can only be at the tail.
+    for (int r = raceCount - 2; r >= 0 && races[r + 1] == later; r -= 2) {
+      if (races[r] == earlier) {
+        return;
+      }
+    }
+    if (raceCount + 2 > races.length) {
+      races = Arrays.copyOf(races, races.length * 2);
+    }
+    races[raceCount++] = earlier;
+    races[raceCount++] = later;
+  }
+
+  private static int[] push(int[] a, int at, int v) {
+    if (at == a.length) {
+      a = Arrays.copyOf(a, a.length * 2);
+    }
+    a[at] = v;
+    return a;
+  }
+
+  private static void join(int[] into, int[] from) {
+    int n = Math.min(into.length, from.length);
+    for (int i = 0; i < n; i++) {
+      if (from[i] > into[i]) {
+        into[i] = from[i];
+      }
+    }
+  }
+
+  private static int[] joined(int[] a, int[] b) {
+    int[] r = Arrays.copyOf(a, Math.max(a.length, b.length));
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] > r[i]) {
+        r[i] = b[i];
+      }
+    }
+    return r;
+  }
+
+  public int size() {
+    return count;
+  }
+
+  public int thread(int e) {
+    return thread[e];
+  }
+
+  public AccessSet accesses(int e) {
+    return accesses[e];
+  }
+
+  /** Whether step {@code a} happens before step {@code b} (both ended). */
+  boolean happensBefore(int a, int b) {
+    int t = thread[a];
+    int[] c = clocks[b];
+    return c != null && t < c.length && c[t] >= localIndex[a];
+  }
+
+  int localIndex(int e) {
+    return localIndex[e];
+  }
+
+  int clockOf(int e, int t) {
+    int[] c = clocks[e];
+    return c != null && t < c.length ? c[t] : 0;
+  }
+
+  boolean ended(int e) {
+    return clocks[e] != null;
+  }
+
+  int raceCount() {
+    return raceCount / 2;
+  }
+
+  int raceEarlier(int r) {
+    return races[2 * r];
+  }
+
+  int raceLater(int r) {
+    return races[2 * r + 1];
+  }
+}

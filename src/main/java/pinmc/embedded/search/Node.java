@@ -1,0 +1,47 @@
+package pinmc.embedded.search;
+
+/**
+ * A state on the current path of the search: the state before step number {@code depth}
+ * of the execution, with the threads explored from it and still to explore.
+ */
+final class Node {
+  final int depth;
+  /** Threads enabled here. */
+  long enabled;
+  /** Threads whose step from here is known to be covered elsewhere (sleep set). */
+  long sleep;
+  /** Threads to explore from here (including those done). */
+  long backtrack;
+  /** Threads already explored from here. */
+  long done;
+  /** For threads in {@code sleep} or {@code done}: the step they took from here. */
+  AccessSet[] steps = new AccessSet[4];
+  int chosen;
+  int choice;
+  /** Values the chosen thread's step chooses among; -1 until an execution has reached it. */
+  int choiceCount = -1;
+  long signature;
+  int lastThread;
+  /** Preemptions on the path before this node. */
+  int preemptionsBefore;
+
+  Node(int depth) {
+    this.depth = depth;
+  }
+
+  AccessSet step(int t) {
+    return t < steps.length ? steps[t] : null;
+  }
+
+  void setStep(int t, AccessSet s) {
+    if (t >= steps.length) {
+      steps = java.util.Arrays.copyOf(steps, Math.max(t + 1, steps.length * 2));
+    }
+    steps[t] = s;
+  }
+
+  /** Whether choosing {@code t} here preempts the thread that ran last. */
+  boolean preempts(int t) {
+    return lastThread >= 0 && t != lastThread && (enabled & (1L << lastThread)) != 0;
+  }
+}
