@@ -12,7 +12,7 @@ public final class Bio {
   final Page writebackPage;
   final int block;
   final int csum;
-  boolean inflight = true;
+  boolean inflight;
 
   Bio(String name, Page page, Page writebackPage, int block) {
     this.name = name;
@@ -20,6 +20,7 @@ public final class Bio {
     this.writebackPage = writebackPage;
     this.block = block;
     this.csum = Crc32.crc32(page.contents);
+    this.inflight = true;
   }
 
   public Page page() {

@@ -153,11 +153,23 @@ public final class Filemap {
    * of the file, in every process that maps it; one step per PTE.
    */
   public static void unmapMappingRange(AddressSpace mapping, int start, int end) {
-    for (MmStruct mm : mapping.mmaps) {
-      if (mm != null) {
-        for (int addr = start; addr < end; addr++) {
-          Mm.zapPte(mm, addr);
+    // The i_mmap walk under i_mmap_lock: which processes map the file, in one step.
+    MmStruct[] mms = Atomic.call(() -> {
+      int n = 0;
+      for (MmStruct mm : mapping.mmaps) {
+        n += mm != null ? 1 : 0;
+      }
+      MmStruct[] out = new MmStruct[n];
+      for (int i = 0, k = 0; i < mapping.mmaps.length; i++) {
+        if (mapping.mmaps[i] != null) {
+          out[k++] = mapping.mmaps[i];
         }
+      }
+      return out;
+    });
+    for (MmStruct mm : mms) {
+      for (int addr = start; addr < end; addr++) {
+        Mm.zapPte(mm, addr);
       }
     }
   }

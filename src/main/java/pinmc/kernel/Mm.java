@@ -67,7 +67,10 @@ public final class Mm {
    * stable-pages mapping under writeback). Release with {@link #putUserPage}.
    */
   public static Page getUserPages(MmStruct mm, int addr, int gupFlags) {
-    return gup(mm, addr, gupFlags & ~FOLL_PIN);
+    // Each entry point has its own guarded step so that a counterexample names it.
+    Page[] out = new Page[1];
+    Atomic.when(() -> !faultWouldSleep(mm, addr, isWrite(gupFlags)), () -> out[0] = gupLocked(mm, addr, gupFlags & ~FOLL_PIN));
+    return out[0];
   }
 
   /**
@@ -76,7 +79,9 @@ public final class Mm {
    * with an exact count one reference and one pin. Release with {@link #unpinUserPage}.
    */
   public static Page pinUserPages(MmStruct mm, int addr, int gupFlags) {
-    return gup(mm, addr, gupFlags | FOLL_PIN);
+    Page[] out = new Page[1];
+    Atomic.when(() -> !faultWouldSleep(mm, addr, isWrite(gupFlags)), () -> out[0] = gupLocked(mm, addr, gupFlags | FOLL_PIN));
+    return out[0];
   }
 
   /**
@@ -138,14 +143,18 @@ public final class Mm {
                 mm.freedTableRead = table.name;
               }
               Page p = table.ptes[addr];
-              boolean write = (gupFlags & FOLL_WRITE) != 0;
-              if (p == null || p.refcount == 0 || (write && !p.mappedWritable)) {
+              if (p == null || p.refcount == 0 || (isWrite(gupFlags) && !p.mappedWritable)) {
                 return null;
               }
               grab(p, (gupFlags & FOLL_PIN) != 0);
               return p;
             });
-    return page != null ? page : gup(mm, addr, gupFlags);
+    if (page != null) {
+      return page;
+    }
+    Page[] slow = new Page[1]; // the slow path, get_user_pages_unlocked
+    Atomic.when(() -> !faultWouldSleep(mm, addr, isWrite(gupFlags)), () -> slow[0] = gupLocked(mm, addr, gupFlags));
+    return slow[0];
   }
 
   /**
@@ -224,19 +233,17 @@ public final class Mm {
         });
   }
 
-  private static Page gup(MmStruct mm, int addr, int gupFlags) {
-    boolean write = (gupFlags & FOLL_WRITE) != 0;
-    Page[] out = new Page[1];
-    Atomic.when(
-        () -> !faultWouldSleep(mm, addr, write),
-        () -> {
-          Page page = faultIn(mm, addr, write);
-          if (page != null) {
-            grab(page, (gupFlags & FOLL_PIN) != 0);
-          }
-          out[0] = page;
-        });
-    return out[0];
+  private static boolean isWrite(int gupFlags) {
+    return (gupFlags & FOLL_WRITE) != 0;
+  }
+
+  /** The body of a GUP step, once the fault can proceed: fault in, then reference or pin. */
+  private static Page gupLocked(MmStruct mm, int addr, int gupFlags) {
+    Page page = faultIn(mm, addr, isWrite(gupFlags));
+    if (page != null) {
+      grab(page, (gupFlags & FOLL_PIN) != 0);
+    }
+    return page;
   }
 
   /** Takes a GUP reference or a pin; the caller is inside an atomic step. */

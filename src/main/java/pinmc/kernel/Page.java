@@ -50,9 +50,9 @@ public final class Page {
    */
   boolean mappedWritable;
   AddressSpace mapping;
-  int index = -1;
+  int index;
   /** The disk (or, for DAX, persistent-memory) block behind the page; -1 for none. */
-  int block = -1;
+  int block;
   final int[] contents = new int[PAGE_WORDS];
   /** Returned to the page allocator: nobody may touch it any more. */
   boolean freed;
@@ -64,8 +64,11 @@ public final class Page {
    * alloc_page}). {@code name} is what counterexamples call it, e.g. {@code page0}.
    */
   public Page(String name, PinCounting accounting) {
+    // The name first: a checker may ask for toString as soon as another field is written.
     this.name = Preconditions.checkNotNull(name);
     this.accounting = Preconditions.checkNotNull(accounting);
+    this.index = -1;
+    this.block = -1;
     this.refcount = 1;
     this.uptodate = true;
   }
