@@ -18,7 +18,7 @@ public final class AddressSpace {
   public static final String LEASED_RANGE_ALLOCATED = "leased-range-allocated";
 
   static final int MAX_LEASES = 4;
-  static final int MAX_MMAPS = 4;
+  static final int MAX_MMAPS = 8;
 
   final String name;
   final Page[] pages;
