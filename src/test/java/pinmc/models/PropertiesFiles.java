@@ -16,16 +16,16 @@ import pinmc.check.ModelTarget;
  * arguments (JPF splits {@code target.args} on commas) and {@code pinmc.expect}. The targets
  * use pinmc's own class path, where the build put the models.
  */
-final class PropertiesFiles {
+public final class PropertiesFiles {
   /** The repository's properties directory (tests run in the project directory). */
-  static final Path DIR = Path.of("properties");
+  public static final Path DIR = Path.of("properties");
 
   /** One properties file. */
-  record Entry(Path file, String name, ModelTarget target, String expect) {}
+  public record Entry(Path file, String name, ModelTarget target, String expect) {}
 
   private PropertiesFiles() {}
 
-  static List<Entry> all() {
+  public static List<Entry> all() {
     try (Stream<Path> files = Files.list(DIR)) {
       List<Entry> out = new ArrayList<>();
       for (Path f : files.filter(p -> p.toString().endsWith(".jpf")).sorted().toList()) {
@@ -37,7 +37,7 @@ final class PropertiesFiles {
     }
   }
 
-  static Entry read(Path file) {
+  public static Entry read(Path file) {
     Properties props = new Properties();
     try (Reader in = Files.newBufferedReader(file)) {
       props.load(in);
