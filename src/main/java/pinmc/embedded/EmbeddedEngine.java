@@ -137,6 +137,12 @@ public final class EmbeddedEngine implements Engine {
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
           account(ex);
+          if (ex.invariantVisibilityGrew() && dpor && o.kind() != Outcome.Kind.VIOLATION) {
+            // Executions so far were reduced without knowing what the invariants read.
+            sleepBlocked += explorer.sleepBlocked();
+            explorer = new Explorer(dpor, bound);
+            continue;
+          }
           switch (o.kind()) {
             case VIOLATION -> {
               return finish(o.property() == pinmc.check.Property.DEADLOCK ? Verdict.DEADLOCK : Verdict.VIOLATION,

@@ -3,30 +3,52 @@ package pinmc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class MainTest {
 
   @Test
-  void helpPrintsUsageAndExitsZero() {
-    StringWriter out = new StringWriter();
-    CommandLine cmd = new CommandLine(new Main());
-    cmd.setOut(new PrintWriter(out));
-    int code = cmd.execute("--help");
-    assertEquals(0, code);
-    assertTrue(out.toString().contains("Usage: pinmc"), out.toString());
+  void helpPrintsUsageCommandsAndExitCodes() {
+    Cli.Run r = Cli.run("--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("Usage: pinmc"), r.out());
+    for (String command : new String[] {"list", "check", "gate", "replay"}) {
+      assertTrue(r.out().contains("  " + command + " "), command + "\n" + r.out());
+    }
+    assertTrue(r.out().contains("Exit codes:"), r.out());
+    assertTrue(r.out().contains("3   inconclusive: a bound cut the search"), r.out());
   }
 
   @Test
-  void unknownOptionIsAUsageError() {
-    StringWriter err = new StringWriter();
-    CommandLine cmd = new CommandLine(new Main());
-    cmd.setErr(new PrintWriter(err));
-    int code = cmd.execute("--no-such-option");
-    assertEquals(2, code);
-    assertTrue(err.toString().contains("Unknown option"), err.toString());
+  void everyCommandDocumentsItsExitCodes() {
+    for (String command : new String[] {"list", "check", "gate", "replay"}) {
+      Cli.Run r = Cli.run(command, "--help");
+      assertEquals(0, r.code(), command);
+      assertTrue(r.out().contains("Exit codes:") && r.out().contains("4   internal error"), r.out());
+    }
+  }
+
+  @Test
+  void checkHelpNamesTheOptionsOfTheIssue() {
+    String help = Cli.run("check", "--help").out();
+    for (String option : new String[] {"--engine", "--format", "--output", "--max-steps", "--preemption-bound",
+        "--max-executions", "--time-limit", "--reduction", "--races", "--save-trace", "--quiet", "--verbose",
+        "--no-color", "--classpath"}) {
+      assertTrue(help.contains(option), option + "\n" + help);
+    }
+  }
+
+  @Test
+  void versionIsPrinted() {
+    Cli.Run r = Cli.run("--version");
+    assertEquals(0, r.code());
+    assertTrue(r.out().startsWith("pinmc "), r.out());
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorOnOneLine() {
+    Cli.Run r = Cli.run("--no-such-option");
+    assertEquals(2, r.code());
+    assertEquals("pinmc: Unknown option: '--no-such-option' (see 'pinmc --help')\n", r.err());
   }
 }

@@ -19,7 +19,7 @@ public final class ModelClassLoader extends ClassLoader {
   private static final String[] SHARED_PREFIXES = {
     "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.",
     "pinmc.api.", "pinmc.embedded.", "pinmc.check.", "pinmc.cli.", "pinmc.report.", "pinmc.props.",
-    "pinmc.jpf.", "pinmc.junit.", "pinmc.matrix.",
+    "pinmc.jpf.", "pinmc.junit.", "pinmc.matrix.", "pinmc.gate.",
     "com.google.", "picocli.", "org.objectweb.", "org.junit.", "org.opentest4j.", "org.apiguardian.",
   };
 

@@ -21,7 +21,10 @@ final class Carrier extends Thread implements BackendThread {
   Carrier(CarrierPool pool, int number) {
     super(null, null, "pinmc-carrier-" + number, STACK_SIZE);
     this.pool = pool;
-    setDaemon(true);
+    // Threads the model creates inherit the daemon flag of the thread that constructs them,
+    // which is this carrier: it must be a user thread so that model threads are too, as
+    // they would be in a plain run. Carriers leave when their pool closes.
+    setDaemon(false);
   }
 
   /** The carrier running the caller, or null if the caller is not a carrier. */

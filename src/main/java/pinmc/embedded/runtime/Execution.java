@@ -36,6 +36,10 @@ public final class Execution implements SchedulingView {
   static final int INTERRUPT = -5;
   static final int PERMIT = -6;
   static final int VALUE = -7;
+  /** The key under which invariants' reads of any array element are noted. */
+  static final int ARRAY_ELEMENTS = -100;
+  /** A location written by every step that changes state an invariant reads. */
+  private static final int INVARIANT_STATE = -8;
 
   static final Backend IDLE_BACKEND = new IdleBackend();
 
@@ -63,6 +67,8 @@ public final class Execution implements SchedulingView {
   private Outcome outcome;
   private Throwable internalError;
   private volatile long progress;
+  private boolean visibilityGrew;
+  private int heldBackCount;
   private static final java.util.concurrent.atomic.AtomicInteger EPOCHS = new java.util.concurrent.atomic.AtomicInteger();
   private final int epoch = EPOCHS.incrementAndGet();
 
@@ -88,6 +94,7 @@ public final class Execution implements SchedulingView {
    */
   public Outcome run(MethodHandle main, String[] args, Runnable beforeMain) {
     Thread mainThread = new Thread("main");
+    mainThread.setDaemon(false); // whatever the caller's thread is
     ModelThread mt = addThread(mainThread, true);
     mt.mainBody = () -> {
       beforeMain.run();
@@ -341,11 +348,26 @@ public final class Execution implements SchedulingView {
     log.begin(t.id);
     t.eventOpen = true;
     last = t;
+    if (heldBackCount > 0) {
+      for (ModelThread other : threads) {
+        if (other != t && other.heldBack) {
+          other.heldBack = false;
+          heldBackCount--;
+        }
+      }
+    }
+    if ((t.op == OpKind.YIELD || t.op == OpKind.SLEEP) && !t.heldBack) {
+      t.heldBack = true;
+      heldBackCount++;
+    }
     switch (t.op) {
       case BEGIN -> access(t.javaThread, STARTED, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
       case END -> access(t.javaThread, ALIVE, AccessSet.WRITE);
       case READ -> access(t.opObject, t.opArg, AccessSet.READ);
-      case WRITE -> access(t.opObject, t.opArg, AccessSet.WRITE);
+      case WRITE -> {
+        access(t.opObject, t.opArg, AccessSet.WRITE);
+        writeVisible(t.opObject, t.opArg);
+      }
       case LOCK -> access(t.opObject, MONITOR, AccessSet.ACQUIRE);
       case READ_LOCK -> access(t.opObject, MONITOR, AccessSet.ACQUIRE_SHARED);
       case UNLOCK -> access(t.opObject, MONITOR, AccessSet.RELEASE);
@@ -373,7 +395,12 @@ public final class Execution implements SchedulingView {
       case UNPARK -> access(t.opObject, PERMIT, AccessSet.WRITE);
       case INTERRUPT -> access(t.opObject, INTERRUPT, AccessSet.WRITE);
       case THREAD_QUERY -> access(t.opObject, t.opArg, AccessSet.READ);
-      case ATOMIC_OP -> access(t.opObject, t.opArg, t.opTimed ? AccessSet.WRITE : AccessSet.READ);
+      case ATOMIC_OP -> {
+        access(t.opObject, t.opArg, t.opTimed ? AccessSet.WRITE : AccessSet.READ);
+        if (t.opTimed && sites.isInvariantVisible(VALUE)) {
+          log.access(location(null, INVARIANT_STATE), AccessSet.WRITE);
+        }
+      }
       case YIELD, CHOICE, ATOMIC, GUARDED -> {
         // no access of their own; an atomic block's accesses are recorded as it runs
       }
@@ -412,8 +439,10 @@ public final class Execution implements SchedulingView {
       RegisteredInvariant inv = invariants.get(i);
       String failure = null;
       me.silent++;
+      me.observing = true;
       try {
         if (!inv.holds().getAsBoolean()) {
+          me.observing = false;
           failure = inv.message().get();
         }
       } catch (ExecutionAbort a) {
@@ -422,6 +451,7 @@ public final class Execution implements SchedulingView {
         failure = "evaluating it threw " + e;
       } finally {
         me.silent--;
+        me.observing = false;
       }
       if (failure != null) {
         finish(new Outcome(Outcome.Kind.VIOLATION, Property.INVARIANT, inv.name(), failure, List.of(), null));
@@ -434,9 +464,39 @@ public final class Execution implements SchedulingView {
     log.access(location(o, field), mode);
   }
 
+  /**
+   * Partial-order reduction keeps every order of dependent steps, but an invariant checked
+   * after every step also sees the states in between, which independent steps can reach in
+   * different orders. So every write of state an invariant has been seen to read also
+   * writes one common location: such writes are all dependent, and every order of them is
+   * explored. (The set of such state only grows; the engine restarts the search when it
+   * does, so that no execution was explored with too small a set.)
+   */
+  private void writeVisible(Object o, int field) {
+    int key = o != null && o.getClass().isArray() ? ARRAY_ELEMENTS : field == VALUE ? VALUE : field;
+    if (sites.isInvariantVisible(key)) {
+      log.access(location(null, INVARIANT_STATE), AccessSet.WRITE);
+    }
+  }
+
+  /** An invariant being evaluated read state of kind {@code key}. */
+  void observe(int key) {
+    if (sites.markInvariantVisible(key)) {
+      visibilityGrew = true;
+    }
+  }
+
+  /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
+  public boolean invariantVisibilityGrew() {
+    return visibilityGrew;
+  }
+
   /** An access inside an atomic block: part of the block's step. */
   void atomicAccess(Object o, int field, byte mode) {
     log.access(location(o, field), mode);
+    if (mode == AccessSet.WRITE) {
+      writeVisible(o, field);
+    }
     if (trace != null) {
       trace.atomicAccess(o, field, mode == AccessSet.WRITE);
     }
@@ -481,6 +541,17 @@ public final class Execution implements SchedulingView {
     }
     if (!anyUser) {
       return 0; // only daemon threads left: the JVM would exit
+    }
+    if (heldBackCount > 0) {
+      long held = 0;
+      for (ModelThread t : threads) {
+        if (t.heldBack) {
+          held |= 1L << t.id;
+        }
+      }
+      if ((mask & ~held) != 0) {
+        mask &= ~held;
+      }
     }
     if (inAtomic != null) {
       // A choice inside an atomic block: only that thread may go on.

@@ -17,11 +17,33 @@ import pinmc.embedded.search.AccessSet;
 public final class Hooks {
   private Hooks() {}
 
-  /** The model thread running on the caller's carrier, or null if hooks are off for it. */
+  /**
+   * The model thread running on the caller's carrier, or null if hooks are off for it.
+   * Throws {@link ExecutionAbort} when the execution is being aborted: the thread must
+   * unwind without touching the engine's state, which other unwinding threads share.
+   */
   private static ModelThread active() {
     if (Thread.currentThread() instanceof Carrier c) {
       ModelThread m = c.thread;
       if (m != null && m.silent == 0) {
+        if (c.execution.isAborting()) {
+          throw ExecutionAbort.INSTANCE;
+        }
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * As {@link #active()}, but null instead of throwing while aborting: for releases, which
+   * run in exception handlers that javac makes cover themselves (a release that threw would
+   * be retried forever).
+   */
+  private static ModelThread activeForRelease() {
+    if (Thread.currentThread() instanceof Carrier c) {
+      ModelThread m = c.thread;
+      if (m != null && m.silent == 0 && !c.execution.isAborting()) {
         return m;
       }
     }
@@ -59,11 +81,20 @@ public final class Hooks {
   }
 
   private static void access(Object obj, int index, int site, OpKind kind) {
-    ModelThread me = active();
-    if (me == null) {
+    if (!(Thread.currentThread() instanceof Carrier c) || c.thread == null) {
       return;
     }
-    Execution ex = execution();
+    ModelThread me = c.thread;
+    Execution ex = c.execution;
+    if (me.silent > 0) {
+      if (me.observing && kind == OpKind.READ) {
+        ex.observe(index >= 0 ? Execution.ARRAY_ELEMENTS : ex.sites.fieldOf(site));
+      }
+      return;
+    }
+    if (ex.isAborting()) {
+      throw ExecutionAbort.INSTANCE;
+    }
     int loc = index >= 0 ? index : ex.sites.fieldOf(site);
     if (me.atomicDepth > 0) {
       ex.atomicAccess(obj, loc, kind == OpKind.WRITE ? AccessSet.WRITE : AccessSet.READ);
@@ -89,7 +120,7 @@ public final class Hooks {
   }
 
   public static void monitorExit(Object o, int site) {
-    ModelThread me = active();
+    ModelThread me = activeForRelease();
     if (me != null) {
       execution().unlock(me, o, site);
     }
@@ -256,6 +287,12 @@ public final class Hooks {
 
   /** Before a call on an atomic variable: one step that reads or writes its value. */
   public static void atomicOpBegin(Object atomic, int index, boolean write, int site) {
+    if (Thread.currentThread() instanceof Carrier c && c.thread != null && c.thread.silent > 0) {
+      if (c.thread.observing && !write) {
+        c.execution.observe(Execution.VALUE);
+      }
+      return;
+    }
     ModelThread me = active();
     if (me == null) {
       return;
@@ -273,7 +310,7 @@ public final class Hooks {
   }
 
   public static void atomicOpEnd() {
-    ModelThread me = active();
+    ModelThread me = activeForRelease();
     if (me != null) {
       me.atomicDepth--;
     }
@@ -295,7 +332,7 @@ public final class Hooks {
   }
 
   public static void unlock(Object lock) {
-    ModelThread me = active();
+    ModelThread me = activeForRelease();
     if (me != null) {
       execution().unlock(me, lock, 0);
     }
@@ -309,7 +346,7 @@ public final class Hooks {
   }
 
   public static void readUnlock(Object lock) {
-    ModelThread me = active();
+    ModelThread me = activeForRelease();
     if (me != null) {
       execution().readUnlock(me, lock, 0);
     }

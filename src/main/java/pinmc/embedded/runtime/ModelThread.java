@@ -39,6 +39,14 @@ final class ModelThread {
   boolean notified;
   /** Lock depth held on the monitor released by wait, restored on wake-up. */
   int savedLockDepth;
+  /** While evaluating invariants: hooks note which fields they read. */
+  boolean observing;
+  /**
+   * Set when the thread yields (yield, onSpinWait, sleep): it then waits until another
+   * thread has taken a step, if another can (fair scheduling, as in CHESS), so that a spin
+   * loop that yields lets the thread it waits for run.
+   */
+  boolean heldBack;
   /** Loop back-edges taken since the last scheduling point. */
   long localBackEdges;
 

@@ -26,6 +26,25 @@ public final class Sites {
   private volatile String[] fieldOwners = new String[64];
   private int fieldCount = 1; // field 0 is "none"
 
+  private final java.util.Set<Integer> invariantVisible = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean anyInvariantVisible;
+
+  /**
+   * Notes that an invariant read locations of kind {@code key} (a field id, or one of the
+   * engine's keys for array elements and atomic values). Returns true the first time.
+   */
+  public boolean markInvariantVisible(int key) {
+    boolean added = invariantVisible.add(key);
+    if (added) {
+      anyInvariantVisible = true;
+    }
+    return added;
+  }
+
+  public boolean isInvariantVisible(int key) {
+    return anyInvariantVisible && invariantVisible.contains(key);
+  }
+
   public Sites() {
     locations[0] = SourceLocation.UNKNOWN;
   }

@@ -1,0 +1,57 @@
+package pinmc.cli;
+
+import java.time.Duration;
+import pinmc.check.CheckOptions;
+import pinmc.check.Reduction;
+import picocli.CommandLine.Option;
+
+/** How to search: the bounds and switches of {@link CheckOptions}, for the commands that search. */
+final class SearchOptions {
+  @Option(names = "--max-steps", paramLabel = "N",
+      description = "Steps one execution may take before it is taken for a spinning thread (default: "
+          + CheckOptions.DEFAULT_MAX_STEPS + ").")
+  Integer maxSteps;
+
+  @Option(names = "--preemption-bound", paramLabel = "N",
+      description = "Explore only schedules with at most N preemptions, fewest first (default: no bound).")
+  Integer preemptionBound;
+
+  @Option(names = "--max-executions", paramLabel = "N", description = "Stop after N executions (default: no limit).")
+  Long maxExecutions;
+
+  @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stop after this long, e.g. 30s, 5m, 1h30m (default: no limit).")
+  Duration timeLimit;
+
+  @Option(names = "--reduction", paramLabel = "dpor|none",
+      description = "dpor (default) explores one interleaving per equivalence class; none explores every one.")
+  Reduction reduction;
+
+  @Option(names = "--races", description = "Also report data races on plain fields as violations.")
+  boolean races;
+
+  /**
+   * The options as given. A bound out of range (say {@code --max-steps 0}) is bad input:
+   * {@link CheckOptions} refuses it and the message says why.
+   */
+  CheckOptions.Builder toBuilder() throws InputException {
+    CheckOptions.Builder b = CheckOptions.builder();
+    try {
+      if (maxSteps != null) {
+        b.maxSteps(maxSteps);
+      }
+      if (preemptionBound != null) {
+        b.preemptionBound(preemptionBound);
+      }
+      if (maxExecutions != null) {
+        b.maxExecutions(maxExecutions);
+      }
+      if (reduction != null) {
+        b.reduction(reduction);
+      }
+      return b.timeLimit(timeLimit).detectRaces(races);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(e.getMessage());
+    }
+  }
+}

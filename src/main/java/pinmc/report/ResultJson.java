@@ -1,0 +1,182 @@
+package pinmc.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import pinmc.check.Bound;
+import pinmc.check.CheckResult;
+import pinmc.check.Property;
+import pinmc.check.Schedule;
+import pinmc.check.SourceLocation;
+import pinmc.check.Stats;
+import pinmc.check.TraceStep;
+import pinmc.check.Verdict;
+
+/**
+ * A {@link CheckResult} as a JSON object and back: the one schema shared by the json report and
+ * by trace files, documented in docs/cli.md. Enum values are written as the words users see:
+ * verdicts in lower case, properties by their Java PathFinder names, bounds by their option names.
+ */
+public final class ResultJson {
+  private ResultJson() {}
+
+  /** The result as a JSON object, with {@code expected} and {@code asExpected} in gate mode. */
+  public static Map<String, Object> toJson(ReportEntry entry) {
+    Map<String, Object> o = toJson(entry.result());
+    if (entry.source() != null) {
+      o.put("file", entry.source());
+    }
+    if (entry.hasExpectation()) {
+      o.put("expected", entry.expected());
+      o.put("asExpected", entry.asExpected());
+    }
+    return o;
+  }
+
+  public static Map<String, Object> toJson(CheckResult r) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("target", r.target());
+    o.put("engine", r.engine());
+    o.put("verdict", r.verdict().word());
+    o.put("outcome", r.outcome());
+    o.put("property", r.property() == null ? null : r.property().jpfName());
+    o.put("invariant", r.invariant());
+    o.put("message", r.message());
+    o.put("details", r.details());
+    List<Object> trace = new ArrayList<>();
+    for (TraceStep s : r.trace()) {
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("step", s.step());
+      step.put("thread", s.thread());
+      step.put("op", s.op());
+      step.put("location", location(s.location()));
+      trace.add(step);
+    }
+    o.put("trace", trace);
+    o.put("schedule", r.schedule() == null ? null : r.schedule().toString());
+    o.put("stats", stats(r.stats()));
+    return o;
+  }
+
+  private static Map<String, Object> location(SourceLocation l) {
+    SourceLocation loc = l == null ? SourceLocation.UNKNOWN : l;
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("class", loc.className());
+    o.put("method", loc.method());
+    o.put("file", loc.file());
+    o.put("line", loc.line());
+    o.put("text", Words.location(loc));
+    return o;
+  }
+
+  private static Map<String, Object> stats(Stats s) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("executions", s.executions());
+    o.put("sleepSetBlocked", s.sleepSetBlocked());
+    o.put("steps", s.steps());
+    o.put("maxDepth", s.maxDepth());
+    o.put("timeMillis", s.timeMillis());
+    o.put("boundHit", s.boundHit() == null ? null : s.boundHit().optionName());
+    o.put("statesNew", s.statesNew());
+    o.put("statesVisited", s.statesVisited());
+    return o;
+  }
+
+  /** Reads back what {@link #toJson(CheckResult)} wrote; throws {@link IllegalArgumentException} naming a bad field. */
+  public static CheckResult fromJson(Object o) {
+    Fields f = new Fields(o, "result");
+    Verdict verdict = named(Verdict.values(), Verdict::word, f.string("verdict"), "result.verdict");
+    Property property = named(Property.values(), Property::jpfName, f.optionalString("property"), "result.property");
+    List<TraceStep> trace = new ArrayList<>();
+    for (Object item : f.list("trace")) {
+      Fields step = new Fields(item, "result.trace[" + trace.size() + "]");
+      Fields loc = step.object("location");
+      trace.add(new TraceStep((int) step.number("step"), step.string("thread"), step.string("op"),
+          new SourceLocation(loc.string("class"), loc.string("method"), loc.optionalString("file"), (int) loc.number("line"))));
+    }
+    List<String> details = new ArrayList<>();
+    for (Object d : f.list("details")) {
+      details.add(String.valueOf(d));
+    }
+    String schedule = f.optionalString("schedule");
+    return new CheckResult(f.string("target"), f.string("engine"), verdict, property,
+        f.optionalString("invariant"), f.optionalString("message"), details, trace,
+        schedule == null ? null : Schedule.parse(schedule), stats(f.object("stats")));
+  }
+
+  private static Stats stats(Fields s) {
+    Bound boundHit = named(Bound.values(), Bound::optionName, s.optionalString("boundHit"), "stats.boundHit");
+    return new Stats(s.number("executions"), s.number("sleepSetBlocked"), s.number("steps"), s.number("maxDepth"),
+        s.number("timeMillis"), boundHit, s.number("statesNew"), s.number("statesVisited"));
+  }
+
+  /** The constant whose name is {@code word}, or null for a null word. */
+  private static <E> E named(E[] constants, Function<E, String> nameOf, String word, String field) {
+    if (word == null) {
+      return null;
+    }
+    for (E c : constants) {
+      if (nameOf.apply(c).equals(word)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(field + ": unknown value '" + word + "'");
+  }
+
+  /** Typed access to a parsed JSON object, with errors that name the field. */
+  static final class Fields {
+    private final Map<?, ?> map;
+    private final String path;
+
+    Fields(Object value, String path) {
+      if (!(value instanceof Map<?, ?> m)) {
+        throw new IllegalArgumentException(path + ": expected an object");
+      }
+      this.map = m;
+      this.path = path;
+    }
+
+    String string(String key) {
+      String s = optionalString(key);
+      if (s == null) {
+        throw new IllegalArgumentException(path + "." + key + ": missing");
+      }
+      return s;
+    }
+
+    String optionalString(String key) {
+      Object v = map.get(key);
+      if (v != null && !(v instanceof String)) {
+        throw new IllegalArgumentException(path + "." + key + ": expected a string");
+      }
+      return (String) v;
+    }
+
+    long number(String key) {
+      if (!(map.get(key) instanceof Long n)) {
+        throw new IllegalArgumentException(path + "." + key + ": expected a whole number");
+      }
+      return n;
+    }
+
+    boolean bool(String key) {
+      if (!(map.get(key) instanceof Boolean b)) {
+        throw new IllegalArgumentException(path + "." + key + ": expected true or false");
+      }
+      return b;
+    }
+
+    List<?> list(String key) {
+      if (!(map.get(key) instanceof List<?> l)) {
+        throw new IllegalArgumentException(path + "." + key + ": expected an array");
+      }
+      return l;
+    }
+
+    Fields object(String key) {
+      return new Fields(map.get(key), path + "." + key);
+    }
+  }
+}
