@@ -1,26 +1,23 @@
 package pinmc.models;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import pinmc.check.ModelTarget;
+import pinmc.props.Expectation;
+import pinmc.props.ModelSpec;
+import pinmc.props.PropertiesFileException;
 
-/**
- * The committed properties files, read just far enough for the tests: the model class, its
- * arguments (JPF splits {@code target.args} on commas) and {@code pinmc.expect}. The targets
- * use pinmc's own class path, where the build put the models.
- */
+/** The committed properties files, read with the CLI's reader ({@link ModelSpec}). */
 public final class PropertiesFiles {
   /** The repository's properties directory (tests run in the project directory). */
   public static final Path DIR = Path.of("properties");
 
-  /** One properties file. */
+  /** One properties file: its model name, target and {@code pinmc.expect}. */
   public record Entry(Path file, String name, ModelTarget target, String expect) {}
 
   private PropertiesFiles() {}
@@ -28,7 +25,7 @@ public final class PropertiesFiles {
   public static List<Entry> all() {
     try (Stream<Path> files = Files.list(DIR)) {
       List<Entry> out = new ArrayList<>();
-      for (Path f : files.filter(p -> p.toString().endsWith(".jpf")).sorted().toList()) {
+      for (Path f : files.filter(p -> p.toString().endsWith(ModelSpec.EXTENSION)).sorted().toList()) {
         out.add(read(f));
       }
       return out;
@@ -38,20 +35,11 @@ public final class PropertiesFiles {
   }
 
   public static Entry read(Path file) {
-    Properties props = new Properties();
-    try (Reader in = Files.newBufferedReader(file)) {
-      props.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      ModelSpec spec = ModelSpec.load(file);
+      return new Entry(file, spec.name(), spec.target(), spec.expectation().map(Expectation::outcome).orElse(""));
+    } catch (PropertiesFileException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    String name = file.getFileName().toString().replaceFirst("\\.jpf$", "");
-    List<String> args = new ArrayList<>();
-    for (String a : props.getProperty("target.args", "").split(",")) {
-      if (!a.isBlank()) {
-        args.add(a.strip());
-      }
-    }
-    ModelTarget target = new ModelTarget(name, props.getProperty("target"), args, List.of());
-    return new Entry(file, name, target, props.getProperty("pinmc.expect", "").strip());
   }
 }
