@@ -1,0 +1,100 @@
+package pinmc.kernel;
+
+import com.google.common.base.Preconditions;
+import pinmc.api.Atomic;
+import pinmc.api.Invariants;
+
+/**
+ * A device that DMAs into memory it was given: an RDMA NIC, a GPU mirroring a process's pages,
+ * a disk doing O_DIRECT reads. The driver maps pages into the device (its scatter list or
+ * device page table); the device then writes them whenever it likes, without faults and
+ * without any lock the kernel could take.
+ */
+public final class DmaDevice {
+  /** Invariant: the device never reads or writes a page that went back to the page allocator. */
+  public static final String DEVICE_NEVER_TOUCHES_FREED_PAGE = "device-never-touches-freed-page";
+  /** Invariant: the device never writes a block after the filesystem freed (and maybe reused) it. */
+  public static final String FREED_BLOCK_NOT_WRITTEN = "freed-block-not-written";
+
+  static final int MAX_SLOTS = 4;
+
+  final String name;
+  final BlockAllocator allocator;
+  final Page[] slots = new Page[MAX_SLOTS];
+  /** The generation of the slot's block when it was mapped; -1 for a page without a block. */
+  final int[] slotBlockGeneration = new int[MAX_SLOTS];
+  /** Ghost: what the device did wrong first, per invariant. */
+  String touchedFreedPage;
+  String wroteFreedBlock;
+
+  /** A device; {@code allocator} is the one DAX pages' blocks come from, or null. */
+  public DmaDevice(String name, BlockAllocator allocator) {
+    this.name = Preconditions.checkNotNull(name);
+    this.allocator = allocator;
+  }
+
+  /** {@code dma_map_page} (or programming a device PTE): the device may now access {@code page}. */
+  public int dmaMapPage(Page page) {
+    return Atomic.callInt(
+        () -> {
+          for (int slot = 0; slot < slots.length; slot++) {
+            if (slots[slot] == null) {
+              slots[slot] = page;
+              slotBlockGeneration[slot] =
+                  allocator != null && page.block >= 0 ? allocator.generation[page.block] : -1;
+              return slot;
+            }
+          }
+          throw new IllegalStateException(name + " has no free DMA slot");
+        });
+  }
+
+  /** {@code dma_unmap_page} (or clearing the device PTE). */
+  public void dmaUnmapPage(int slot) {
+    Atomic.run(() -> slots[slot] = null);
+  }
+
+  /** Whether {@code slot} maps a page (plain read). */
+  public boolean isMapped(int slot) {
+    return slots[slot] != null;
+  }
+
+  /**
+   * The device writes {@code value} to word {@code word} of the page in {@code slot}; a slot
+   * that was unmapped meanwhile is skipped (the device sees its PTE gone). Returns whether it wrote.
+   */
+  public boolean dmaWrite(int slot, int word, int value) {
+    return Atomic.call(
+        () -> {
+          Page page = slots[slot];
+          if (page == null) {
+            return false;
+          }
+          if (page.freed && touchedFreedPage == null) {
+            touchedFreedPage = name + " wrote " + page + " after it was freed";
+          }
+          int generation = slotBlockGeneration[slot];
+          if (generation >= 0 && allocator.generation[page.block] != generation && wroteFreedBlock == null) {
+            wroteFreedBlock = name + " wrote block " + page.block + " (through " + page + ") after the filesystem freed it"
+                + (allocator.isFree(page.block) ? "" : " and gave it to " + allocator.owner[page.block]);
+          }
+          page.contents[word] = value;
+          return true;
+        });
+  }
+
+  /** Registers {@value #DEVICE_NEVER_TOUCHES_FREED_PAGE} for this device. */
+  public void registerDeviceNeverTouchesFreedPage() {
+    Invariants.register(DEVICE_NEVER_TOUCHES_FREED_PAGE, () -> touchedFreedPage == null, () -> touchedFreedPage);
+  }
+
+  /** Registers {@value #FREED_BLOCK_NOT_WRITTEN} for this device. */
+  public void registerFreedBlockNotWritten() {
+    Invariants.register(FREED_BLOCK_NOT_WRITTEN, () -> wroteFreedBlock == null, () -> wroteFreedBlock);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
