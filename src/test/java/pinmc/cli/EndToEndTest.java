@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +72,6 @@ class EndToEndTest {
     assertTrue(r.out().contains("IllegalStateException: no pages configured"), r.out());
   }
 
-  @Disabled("the embedded engine hangs on two threads taking nested monitors in opposite orders "
-      + "(both carriers spin at the inner synchronized; --time-limit does not stop it): reported to the lead")
   @Test
   void opposingLockOrdersDeadlock() {
     Cli.Run r = Cli.run("check", "--time-limit", "30s", OppositeLocks.class.getName());

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import pinmc.check.CheckOptions;
@@ -21,16 +19,6 @@ import pinmc.embedded.EmbeddedEngine;
  * violation comes with a counterexample.
  */
 class ModelVerdictsTest {
-  /**
-   * Files whose violation the embedded engine's DPOR does not find yet, although plain
-   * enumeration ({@code reduction = none}) does: a thread blocked in an {@code Atomic.when}
-   * guard has no recorded accesses, so the write that blocked it is never reversed with the
-   * guard's read. While DPOR reports {@code pass} for these, the test is skipped, not passed.
-   */
-  private static final Map<String, String> KNOWN_ENGINE_GAPS = Map.of(
-      "btrfs-checksum-dma-during-writeback", "DPOR misses races with a blocked Atomic.when guard (found by reduction=none)",
-      "mmu-notifier-no-retry", "DPOR misses races with a blocked Atomic.when guard (found by reduction=none)");
-
   private final EmbeddedEngine engine = new EmbeddedEngine();
 
   @TestFactory
@@ -40,9 +28,6 @@ class ModelVerdictsTest {
       System.out.printf("%-45s %-50s executions=%d steps=%d time=%dms%n", entry.name(), result.outcome(),
           result.stats().executions(), result.stats().steps(), result.stats().timeMillis());
       String detail = result.outcome() + ": " + result.message() + " " + result.details();
-      if (KNOWN_ENGINE_GAPS.containsKey(entry.name()) && result.verdict() == Verdict.PASS) {
-        Assumptions.abort(KNOWN_ENGINE_GAPS.get(entry.name()));
-      }
       assertEquals(entry.expect(), result.outcome(), detail);
       if (result.verdict() == Verdict.PASS) {
         assertNull(result.stats().boundHit(), "a pass must have explored everything");
