@@ -1108,7 +1108,9 @@ public final class Execution implements SchedulingView {
       return "null";
     }
     if (o instanceof Thread t) {
-      return t.getName();
+      // Before start, an unnamed thread still has the JVM's global number, which differs
+      // from run to run; it is numbered per execution when it starts.
+      return !byJavaThread.containsKey(t) && t.getName().matches("Thread-\\d+") ? "new Thread" : t.getName();
     }
     Class<?> c = o.getClass();
     String simple = c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();

@@ -1,0 +1,183 @@
+package pinmc.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import pinmc.check.Bound;
+import pinmc.check.CheckOptions;
+import pinmc.check.CheckResult;
+import pinmc.check.ModelTarget;
+import pinmc.check.Property;
+import pinmc.check.Reduction;
+import pinmc.check.Verdict;
+import pinmc.corpus.AtomicCounter;
+import pinmc.corpus.BoundedBuffer;
+import pinmc.corpus.ChildThrows;
+import pinmc.corpus.ChoiceBranch;
+import pinmc.corpus.GuardBlockedByEarlierWrite;
+import pinmc.corpus.IndependentWriters;
+import pinmc.corpus.InvariantInOneInterleaving;
+import pinmc.corpus.LockConditionQueue;
+import pinmc.corpus.LostUpdate;
+import pinmc.corpus.OppositeLockOrder;
+import pinmc.corpus.Peterson;
+import pinmc.corpus.Readers;
+import pinmc.corpus.SharedWriters;
+import pinmc.corpus.Spinner;
+import pinmc.corpus.SynchronizedCounter;
+import pinmc.corpus.SynchronizedMethodCounter;
+
+/** The engine on small programs whose verdicts are known, with DPOR checked against plain enumeration. */
+class EngineCorpusTest {
+  private final EmbeddedEngine engine = new EmbeddedEngine();
+
+  private CheckResult check(Class<?> program, Reduction reduction, String... args) {
+    return engine.check(ModelTarget.of(program, args), CheckOptions.builder().reduction(reduction).maxSteps(2_000).build());
+  }
+
+  /** Program, arguments, expected outcome, and whether plain enumeration is small enough to cross-check. */
+  static Stream<Arguments> corpus() {
+    return Stream.of(
+        Arguments.of(LostUpdate.class, new String[0], "violation:assertion", true),
+        Arguments.of(SynchronizedCounter.class, new String[0], "pass", true),
+        Arguments.of(SynchronizedMethodCounter.class, new String[0], "pass", false),
+        Arguments.of(AtomicCounter.class, new String[0], "pass", true),
+        Arguments.of(OppositeLockOrder.class, new String[0], "deadlock", true),
+        Arguments.of(BoundedBuffer.class, new String[] {"notify"}, "deadlock", false),
+        Arguments.of(BoundedBuffer.class, new String[] {"notifyAll"}, "pass", false),
+        Arguments.of(Peterson.class, new String[0], "pass", false),
+        Arguments.of(Peterson.class, new String[] {"broken"}, "violation:assertion", false),
+        Arguments.of(ChoiceBranch.class, new String[0], "violation:assertion", true),
+        Arguments.of(LockConditionQueue.class, new String[0], "pass", true),
+        Arguments.of(ChildThrows.class, new String[0], "violation:exception", true),
+        Arguments.of(InvariantInOneInterleaving.class, new String[0], "violation:total-conserved", true),
+        Arguments.of(GuardBlockedByEarlierWrite.class, new String[0], "violation:assertion", true),
+        Arguments.of(Spinner.class, new String[0], "inconclusive", true));
+  }
+
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @MethodSource("corpus")
+  void dporGivesTheKnownVerdict(Class<?> program, String[] args, String expected, boolean crossCheck) {
+    CheckResult r = check(program, Reduction.DPOR, args);
+    assertEquals(expected, r.outcome(), r.message() + " " + r.details());
+    if (r.foundBug()) {
+      assertFalse(r.trace().isEmpty(), "a violation comes with a counterexample");
+      assertNotNull(r.schedule());
+    }
+    if (r.verdict() == Verdict.PASS) {
+      assertNull(r.stats().boundHit(), "a pass explored everything");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("corpus")
+  void dporFindsABugIfAndOnlyIfPlainEnumerationDoes(Class<?> program, String[] args, String expected, boolean crossCheck) {
+    if (!crossCheck) {
+      return; // plain enumeration of this one takes minutes; its verdict is asserted above
+    }
+    CheckResult dpor = check(program, Reduction.DPOR, args);
+    CheckResult none = check(program, Reduction.NONE, args);
+    assertEquals(none.outcome(), dpor.outcome(), "DPOR: " + dpor.message() + " / none: " + none.message());
+    assertTrue(dpor.stats().executions() <= none.stats().executions(),
+        "DPOR ran " + dpor.stats().executions() + " executions, plain enumeration " + none.stats().executions());
+  }
+
+  @Test
+  void spinningThreadIsReportedWithTheStepBoundAndItsLocation() {
+    CheckResult r = check(Spinner.class, Reduction.DPOR);
+    assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+    assertEquals(Bound.STEPS, r.stats().boundHit());
+    assertTrue(r.message().contains("Spinner.java:"), r.message());
+  }
+
+  @Test
+  void deadlockNamesWhatEachThreadWaitsFor() {
+    CheckResult r = check(OppositeLockOrder.class, Reduction.DPOR);
+    assertEquals(Property.DEADLOCK, r.property());
+    String details = String.join("\n", r.details());
+    assertTrue(details.contains("ab waits for the lock of Object#") && details.contains("held by ba"), details);
+    assertTrue(details.contains("ba waits for the lock of Object#") && details.contains("held by ab"), details);
+  }
+
+  @Test
+  void invariantViolationIsReportedByName() {
+    CheckResult r = check(InvariantInOneInterleaving.class, Reduction.DPOR);
+    assertEquals(Property.INVARIANT, r.property());
+    assertEquals("total-conserved", r.invariant());
+    assertEquals("audit saw a + b = 5", r.message());
+  }
+
+  @ParameterizedTest(name = "{0} writers")
+  @MethodSource("sizes")
+  void independentWritersTakeOneExecution(int n) {
+    assertEquals(1, check(IndependentWriters.class, Reduction.DPOR, "" + n).stats().executions());
+  }
+
+  @ParameterizedTest(name = "{0} writers")
+  @MethodSource("sizes")
+  void writersOfOneFieldTakeNFactorialExecutions(int n) {
+    long factorial = 1;
+    for (int i = 2; i <= n; i++) {
+      factorial *= i;
+    }
+    assertEquals(factorial, check(SharedWriters.class, Reduction.DPOR, "" + n).stats().executions());
+  }
+
+  @ParameterizedTest(name = "{0} readers")
+  @MethodSource("sizes")
+  void readersAndOneWriterTakeTwoToTheNExecutions(int n) {
+    assertEquals(1L << n, check(Readers.class, Reduction.DPOR, "" + n).stats().executions());
+  }
+
+  static List<Integer> sizes() {
+    return List.of(2, 3, 4, 5);
+  }
+
+  @Test
+  void twoRunsGiveTheSameVerdictTraceAndExecutions() {
+    CheckResult a = check(BoundedBuffer.class, Reduction.DPOR, "notify");
+    CheckResult b = check(BoundedBuffer.class, Reduction.DPOR, "notify");
+    assertEquals(a.outcome(), b.outcome());
+    assertEquals(a.stats().executions(), b.stats().executions());
+    assertEquals(a.schedule(), b.schedule());
+    assertEquals(a.trace(), b.trace());
+  }
+
+  @Test
+  void aSavedCounterexampleReplaysToTheSameViolation() {
+    CheckResult found = check(Peterson.class, Reduction.DPOR, "broken");
+    CheckResult replayed = engine.replay(ModelTarget.of(Peterson.class, "broken"), CheckOptions.defaults(),
+        pinmc.check.Schedule.parse(found.schedule().toString()));
+    assertEquals(found.outcome(), replayed.outcome());
+    assertEquals(found.message(), replayed.message());
+    assertEquals(found.trace(), replayed.trace());
+  }
+
+  @Test
+  void replayingAScheduleTheModelCannotFollowReportsWhereItDiverged() {
+    CheckResult found = check(LostUpdate.class, Reduction.DPOR);
+    List<pinmc.check.Schedule.Decision> steps = new java.util.ArrayList<>(found.schedule().decisions());
+    steps.set(1, new pinmc.check.Schedule.Decision(5, -1)); // thread 5 never exists
+    CheckResult r = engine.replay(ModelTarget.of(LostUpdate.class), CheckOptions.defaults(), new pinmc.check.Schedule(steps));
+    assertEquals(Verdict.ERROR, r.verdict());
+    assertTrue(r.message().contains("at step 1"), r.message());
+  }
+
+  @Test
+  void theTraceReadsAsOperationsWithValuesAndSourceLines() {
+    CheckResult r = check(LostUpdate.class, Reduction.DPOR);
+    String trace = r.trace().toString();
+    assertTrue(trace.contains("read LostUpdate.counter = 0"), trace);
+    assertTrue(trace.contains("write LostUpdate.counter = 1"), trace);
+    assertTrue(r.trace().stream().anyMatch(s -> s.location().toString().equals("LostUpdate.java:8")), trace);
+  }
+}
