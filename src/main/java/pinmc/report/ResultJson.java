@@ -16,7 +16,7 @@ import pinmc.check.Verdict;
 
 /**
  * A {@link CheckResult} as a JSON object and back: the one schema shared by the json report and
- * by trace files, documented in docs/cli.md. Enum values are written as the words users see:
+ * by trace files, documented in README.md. Enum values are written as the words users see:
  * verdicts in lower case, properties by their Java PathFinder names, bounds by their option names.
  */
 public final class ResultJson {
