@@ -27,7 +27,7 @@ final class SearchOptions {
       description = "dpor (default) explores one interleaving per equivalence class; none explores every one.")
   Reduction reduction;
 
-  @Option(names = "--races", description = "Also report data races on plain fields as violations.")
+  @Option(names = "--races", description = "Also report data races on plain fields as violations (not implemented yet: the embedded engine refuses it with an error rather than ignore it).")
   boolean races;
 
   /**

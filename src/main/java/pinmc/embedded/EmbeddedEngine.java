@@ -42,6 +42,11 @@ public final class EmbeddedEngine implements Engine {
 
   @Override
   public CheckResult check(ModelTarget target, CheckOptions options) {
+    if (options.detectRaces()) {
+      // Refused rather than ignored: a pass without the check asked for would be a wrong verdict.
+      return CheckResult.error(target.name(), name(),
+          "data-race detection (--races) is not implemented in the embedded engine yet");
+    }
     return new Check(target, options).run(null);
   }
 

@@ -180,4 +180,11 @@ class EngineCorpusTest {
     assertTrue(trace.contains("write LostUpdate.counter = 1"), trace);
     assertTrue(r.trace().stream().anyMatch(s -> s.location().toString().equals("LostUpdate.java:8")), trace);
   }
+
+  @Test
+  void dataRaceDetectionIsRefusedNotIgnored() {
+    CheckResult r = engine.check(ModelTarget.of(LostUpdate.class), CheckOptions.builder().detectRaces(true).build());
+    assertEquals(Verdict.ERROR, r.verdict());
+    assertTrue(r.message().contains("--races"), r.message());
+  }
 }
