@@ -35,6 +35,7 @@ import pinmc.corpus.SharedWriters;
 import pinmc.corpus.Spinner;
 import pinmc.corpus.SynchronizedCounter;
 import pinmc.corpus.SynchronizedMethodCounter;
+import pinmc.corpus.TryLockWhileHeld;
 
 /** The engine on small programs whose verdicts are known, with DPOR checked against plain enumeration. */
 class EngineCorpusTest {
@@ -61,6 +62,7 @@ class EngineCorpusTest {
         Arguments.of(ChildThrows.class, new String[0], "violation:exception", true),
         Arguments.of(InvariantInOneInterleaving.class, new String[0], "violation:total-conserved", true),
         Arguments.of(GuardBlockedByEarlierWrite.class, new String[0], "violation:assertion", true),
+        Arguments.of(TryLockWhileHeld.class, new String[0], "violation:assertion", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));
   }
 

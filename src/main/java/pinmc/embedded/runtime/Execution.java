@@ -396,7 +396,11 @@ public final class Execution implements SchedulingView {
       case INTERRUPT -> access(t.opObject, INTERRUPT, AccessSet.WRITE);
       case THREAD_QUERY -> access(t.opObject, t.opArg, AccessSet.READ);
       case ATOMIC_OP -> {
-        access(t.opObject, t.opArg, t.opTimed ? AccessSet.WRITE : AccessSet.READ);
+        if (t.opArg == MONITOR) {
+          access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD)); // a tryLock
+        } else {
+          access(t.opObject, t.opArg, t.opTimed ? AccessSet.WRITE : AccessSet.READ);
+        }
         if (t.opTimed && sites.isInvariantVisible(VALUE)) {
           log.access(location(null, INVARIANT_STATE), AccessSet.WRITE);
         }
@@ -746,6 +750,39 @@ public final class Execution implements SchedulingView {
       schedulePoint(me);
     }
     if (!m.freeFor(me)) {
+      return false;
+    }
+    m.owner = me;
+    m.depth = 1;
+    return true;
+  }
+
+  /** {@code tryLock} of a read lock: takes it if no other thread holds the write lock. */
+  boolean tryReadLock(ModelThread me, Object lock) {
+    Monitor m = monitor(lock);
+    if (m.readDepth(me) > 0 || m.owner == me) {
+      m.addReader(me);
+      return true;
+    }
+    me.announce(OpKind.ATOMIC_OP, lock, MONITOR, 0);
+    schedulePoint(me);
+    if (!m.freeFor(me)) {
+      return false;
+    }
+    m.addReader(me);
+    return true;
+  }
+
+  /** {@code tryLock} of a write lock: takes it if no other thread holds it and there are no readers. */
+  boolean tryWriteLock(ModelThread me, Object lock) {
+    Monitor m = monitor(lock);
+    if (m.owner == me) {
+      m.depth++;
+      return true;
+    }
+    me.announce(OpKind.ATOMIC_OP, lock, MONITOR, 0);
+    schedulePoint(me);
+    if (!m.writeFreeFor(me)) {
       return false;
     }
     m.owner = me;

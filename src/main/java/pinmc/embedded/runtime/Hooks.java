@@ -331,6 +331,16 @@ public final class Hooks {
     return me == null || execution().tryLock(me, lock, 0);
   }
 
+  public static boolean tryReadLock(Object lock) {
+    ModelThread me = active();
+    return me == null || execution().tryReadLock(me, lock);
+  }
+
+  public static boolean tryWriteLock(Object lock) {
+    ModelThread me = active();
+    return me == null || execution().tryWriteLock(me, lock);
+  }
+
   public static void unlock(Object lock) {
     ModelThread me = activeForRelease();
     if (me != null) {

@@ -44,6 +44,7 @@ public final class EventLog {
     int[] writes = new int[2];
     int writeCount;
     int lastAcquire = -1;
+    int lastRelease = -1;
     int[] releaseClock = EMPTY;
     int[] sharedReleaseClock = EMPTY;
     int[] sharedAcquires = new int[2];
@@ -146,6 +147,10 @@ public final class EventLog {
           join(vc, st.sharedReleaseClock);
           if (raceable) {
             raceIfConcurrent(st.lastAcquire, e, p, before);
+            if ((mode & AccessSet.GUARD) != 0) {
+              // A try-acquire succeeds or fails by whether the lock was released yet.
+              raceIfConcurrent(st.lastRelease, e, p, before);
+            }
             for (int r = 0; r < st.sharedAcquireCount; r++) {
               raceIfConcurrent(st.sharedAcquires[r], e, p, before);
             }
@@ -189,7 +194,10 @@ public final class EventLog {
           st.sharedAcquireCount = 0;
         }
         case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = push(st.sharedAcquires, st.sharedAcquireCount++, e);
-        case AccessSet.RELEASE -> st.releaseClock = vc;
+        case AccessSet.RELEASE -> {
+          st.releaseClock = vc;
+          st.lastRelease = e;
+        }
         case AccessSet.RELEASE_SHARED -> st.sharedReleaseClock = joined(st.sharedReleaseClock, vc);
         default -> throw new IllegalStateException("unknown access mode " + mode);
       }

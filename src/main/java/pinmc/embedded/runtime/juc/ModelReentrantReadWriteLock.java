@@ -55,8 +55,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public boolean tryLock() {
-      Hooks.readLock(owner);
-      return true;
+      return Hooks.tryReadLock(owner);
     }
 
     @Override
@@ -91,8 +90,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public boolean tryLock() {
-      Hooks.writeLock(owner);
-      return true;
+      return Hooks.tryWriteLock(owner);
     }
 
     @Override
