@@ -757,36 +757,28 @@ public final class Execution implements SchedulingView {
     return true;
   }
 
-  /** {@code tryLock} of a read lock: takes it if no other thread holds the write lock. */
-  boolean tryReadLock(ModelThread me, Object lock) {
+  /**
+   * {@code tryLock} of a read-write lock's read ({@code write == false}) or write lock: one
+   * step that takes the lock if it is free for this thread, and returns whether it did.
+   */
+  boolean tryReadWriteLock(ModelThread me, Object lock, boolean write) {
     Monitor m = monitor(lock);
-    if (m.readDepth(me) > 0 || m.owner == me) {
+    boolean reentry = write ? m.owner == me : m.readDepth(me) > 0 || m.owner == me;
+    if (!reentry) {
+      me.announce(OpKind.ATOMIC_OP, lock, MONITOR, 0);
+      schedulePoint(me);
+      if (write ? !m.writeFreeFor(me) : !m.freeFor(me)) {
+        return false;
+      }
+    }
+    if (!write) {
       m.addReader(me);
-      return true;
-    }
-    me.announce(OpKind.ATOMIC_OP, lock, MONITOR, 0);
-    schedulePoint(me);
-    if (!m.freeFor(me)) {
-      return false;
-    }
-    m.addReader(me);
-    return true;
-  }
-
-  /** {@code tryLock} of a write lock: takes it if no other thread holds it and there are no readers. */
-  boolean tryWriteLock(ModelThread me, Object lock) {
-    Monitor m = monitor(lock);
-    if (m.owner == me) {
+    } else if (reentry) {
       m.depth++;
-      return true;
+    } else {
+      m.owner = me;
+      m.depth = 1;
     }
-    me.announce(OpKind.ATOMIC_OP, lock, MONITOR, 0);
-    schedulePoint(me);
-    if (!m.writeFreeFor(me)) {
-      return false;
-    }
-    m.owner = me;
-    m.depth = 1;
     return true;
   }
 

@@ -333,12 +333,12 @@ public final class Hooks {
 
   public static boolean tryReadLock(Object lock) {
     ModelThread me = active();
-    return me == null || execution().tryReadLock(me, lock);
+    return me == null || execution().tryReadWriteLock(me, lock, false);
   }
 
   public static boolean tryWriteLock(Object lock) {
     ModelThread me = active();
-    return me == null || execution().tryWriteLock(me, lock);
+    return me == null || execution().tryReadWriteLock(me, lock, true);
   }
 
   public static void unlock(Object lock) {
