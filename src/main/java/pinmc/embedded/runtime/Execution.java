@@ -395,13 +395,10 @@ public final class Execution implements SchedulingView {
       case UNPARK -> access(t.opObject, PERMIT, AccessSet.WRITE);
       case INTERRUPT -> access(t.opObject, INTERRUPT, AccessSet.WRITE);
       case THREAD_QUERY -> access(t.opObject, t.opArg, AccessSet.READ);
+      case TRY_LOCK -> access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD));
       case ATOMIC_OP -> {
-        if (t.opArg == MONITOR) {
-          access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD)); // a tryLock
-        } else {
-          access(t.opObject, t.opArg, t.opTimed ? AccessSet.WRITE : AccessSet.READ);
-        }
-        if (t.opTimed && sites.isInvariantVisible(VALUE)) {
+        access(t.opObject, t.opArg, t.opWrites ? AccessSet.WRITE : AccessSet.READ);
+        if (t.opWrites && sites.isInvariantVisible(VALUE)) {
           log.access(location(null, INVARIANT_STATE), AccessSet.WRITE);
         }
       }
@@ -653,10 +650,6 @@ public final class Execution implements SchedulingView {
     return c == null || c.execution != this ? null : c.thread;
   }
 
-  int threadCount() {
-    return threads.size();
-  }
-
   void threadStart(ModelThread me, Thread child, int site) {
     if (byJavaThread.containsKey(child)) {
       me.announce(OpKind.START, child, 0, site);
@@ -743,10 +736,8 @@ public final class Execution implements SchedulingView {
     if (me.atomicDepth > 0) {
       access(o, MONITOR, AccessSet.ACQUIRE);
     } else {
-      // Announced as a step that is always enabled and treated as an acquisition: it depends
-      // on every other acquisition, whether it succeeds or not.
-      me.announce(OpKind.ATOMIC_OP, o, MONITOR, site);
-      me.opTimed = true;
+      // Always enabled; it depends on every acquisition and on the last release.
+      me.announce(OpKind.TRY_LOCK, o, 0, site);
       schedulePoint(me);
     }
     if (!m.freeFor(me)) {
@@ -765,7 +756,7 @@ public final class Execution implements SchedulingView {
     Monitor m = monitor(lock);
     boolean reentry = write ? m.owner == me : m.readDepth(me) > 0 || m.owner == me;
     if (!reentry) {
-      me.announce(OpKind.ATOMIC_OP, lock, MONITOR, 0);
+      me.announce(OpKind.TRY_LOCK, lock, 0, 0);
       schedulePoint(me);
       if (write ? !m.writeFreeFor(me) : !m.freeFor(me)) {
         return false;
@@ -925,7 +916,7 @@ public final class Execution implements SchedulingView {
 
   boolean queryInterrupted(ModelThread me, Thread target, boolean clear, int site) {
     me.announce(clear ? OpKind.ATOMIC_OP : OpKind.THREAD_QUERY, target, INTERRUPT, site);
-    me.opTimed = clear;
+    me.opWrites = clear;
     schedulePoint(me);
     ModelThread t = byJavaThread.get(target);
     boolean was = t != null && t.interrupted;
@@ -1121,10 +1112,6 @@ public final class Execution implements SchedulingView {
 
   public long stepCount() {
     return steps;
-  }
-
-  public int depth() {
-    return depth;
   }
 
   boolean isAborting() {

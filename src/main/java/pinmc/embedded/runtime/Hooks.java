@@ -100,9 +100,6 @@ public final class Hooks {
       ex.atomicAccess(obj, loc, kind == OpKind.WRITE ? AccessSet.WRITE : AccessSet.READ);
       return;
     }
-    if (obj != null && index >= 0 && index >= java.lang.reflect.Array.getLength(obj)) {
-      return; // the access throws ArrayIndexOutOfBoundsException: no step
-    }
     me.announce(kind, obj, loc, site);
     ex.schedulePoint(me);
   }
@@ -303,7 +300,7 @@ public final class Hooks {
       ex.atomicAccess(atomic, loc, write ? AccessSet.WRITE : AccessSet.READ);
     } else {
       me.announce(OpKind.ATOMIC_OP, atomic, loc, site);
-      me.opTimed = write;
+      me.opWrites = write;
       ex.schedulePoint(me);
     }
     me.atomicDepth++; // a function passed to updateAndGet runs inside the step

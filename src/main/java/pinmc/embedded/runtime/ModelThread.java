@@ -23,6 +23,8 @@ final class ModelThread {
   int opArg;
   /** For timed waits, joins and parks: whether the operation may end without being woken. */
   boolean opTimed;
+  /** For atomic-variable operations and interrupt queries: whether the step changes the value. */
+  boolean opWrites;
   BooleanSupplier opGuard;
   ModelThread opThread;
 
@@ -68,6 +70,7 @@ final class ModelThread {
     opArg = arg;
     opSite = site;
     opTimed = false;
+    opWrites = false;
     opGuard = null;
     opThread = null;
   }

@@ -20,6 +20,7 @@ public enum OpKind {
   ATOMIC("atomic"),
   GUARDED("atomic when"),
   ATOMIC_OP("atomic op"),
+  TRY_LOCK("tryLock"),
   PARK("park"),
   UNPARK("unpark"),
   INTERRUPT("interrupt"),

@@ -56,7 +56,7 @@ final class TraceRecorder {
       case START -> "start " + ex.describe(t.opObject);
       case JOIN -> "join " + ex.describe(t.opObject);
       case CHOICE -> "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
-      case NOTIFY, NOTIFY_ALL, WAIT, LOCK, UNLOCK, READ_LOCK, READ_UNLOCK, REACQUIRE, UNPARK, INTERRUPT ->
+      case NOTIFY, NOTIFY_ALL, WAIT, LOCK, TRY_LOCK, UNLOCK, READ_LOCK, READ_UNLOCK, REACQUIRE, UNPARK, INTERRUPT ->
           t.op.verb + " " + ex.describe(t.opObject);
       case ATOMIC, GUARDED, PARK, THREAD_QUERY, YIELD, SLEEP -> stackDescribed(t);
     };

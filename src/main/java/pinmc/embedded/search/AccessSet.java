@@ -29,10 +29,12 @@ public final class AccessSet {
    */
   public static final byte SYNC_ONLY = 8;
   /**
-   * Flag on a read: it belongs to the guard of a blocking step ({@code Atomic.when}). Such a
-   * step may have been blocked by an earlier write and enabled by a later one; reversing it
-   * with the later one is impossible, so it races with every earlier write it could have
-   * gone before, not only the last one.
+   * Flag: the step's outcome depends on more history than the last conflicting access. On a
+   * read, the read belongs to the guard of a blocking step ({@code Atomic.when}), which may
+   * have been blocked by an earlier write and enabled by a later one; reversing it with the
+   * later one is impossible, so it races with every earlier write. On an acquisition, it is a
+   * try-acquire, which succeeds or fails by whether the holder has released yet, so it also
+   * races with the last release.
    */
   public static final byte GUARD = 16;
 

@@ -30,6 +30,8 @@ public final class EventLog {
   private int[] races = new int[64];
   private int raceCount;
   private int open = -1;
+  /** Scratch: the state of each access of the step being ended, looked up once. */
+  private LocationState[] states = new LocationState[8];
 
   private static final int[] EMPTY = new int[0];
 
@@ -97,10 +99,6 @@ public final class EventLog {
     accesses[open].add(location, mode);
   }
 
-  public boolean isOpen() {
-    return open >= 0;
-  }
-
   /** Ends the open step: computes its clock and the races it completes. */
   public void end() {
     int e = open;
@@ -111,14 +109,15 @@ public final class EventLog {
     vc[p] = ++threadSteps[p];
     localIndex[e] = vc[p];
     AccessSet set = accesses[e];
+    if (states.length < set.size()) {
+      states = new LocationState[set.size() * 2];
+    }
     for (int k = 0; k < set.size(); k++) {
       long loc = set.location(k);
       byte mode = set.mode(k);
       boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
-      LocationState st = locations.get(loc);
-      if (st == null) {
-        continue;
-      }
+      LocationState st = locations.computeIfAbsent(loc, l -> new LocationState());
+      states[k] = st;
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
           join(vc, st.lastWriteClock);
@@ -168,10 +167,9 @@ public final class EventLog {
       }
     }
     for (int k = 0; k < set.size(); k++) {
-      long loc = set.location(k);
       byte mode = set.mode(k);
       boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
-      LocationState st = locations.computeIfAbsent(loc, l -> new LocationState());
+      LocationState st = states[k];
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
           st.readsClock = joined(st.readsClock, vc);
@@ -270,13 +268,6 @@ public final class EventLog {
     return accesses[e];
   }
 
-  /** Whether step {@code a} happens before step {@code b} (both ended). */
-  boolean happensBefore(int a, int b) {
-    int t = thread[a];
-    int[] c = clocks[b];
-    return c != null && t < c.length && c[t] >= localIndex[a];
-  }
-
   int localIndex(int e) {
     return localIndex[e];
   }
@@ -284,10 +275,6 @@ public final class EventLog {
   int clockOf(int e, int t) {
     int[] c = clocks[e];
     return c != null && t < c.length ? c[t] : 0;
-  }
-
-  boolean ended(int e) {
-    return clocks[e] != null;
   }
 
   int raceCount() {
