@@ -26,7 +26,6 @@ public final class Explorer {
   /** {@link #decide} could only continue with a preemption beyond the bound. */
   public static final long PREEMPTION_CUT = -4;
 
-  private static final boolean DEBUG = Boolean.getBoolean("pinmc.debug.explorer");
   private final boolean dpor;
   private final int preemptionBound;
   private final ArrayList<Node> path = new ArrayList<>();
@@ -182,16 +181,6 @@ public final class Explorer {
    * Returns false when the search is complete.
    */
   public boolean finishExecution() {
-    if (DEBUG) {
-      StringBuilder sb = new StringBuilder("exec");
-      for (Node n : path) {
-        sb.append(' ').append(n.chosen).append("[bt=").append(Long.toBinaryString(n.backtrack)).append(",sl=").append(Long.toBinaryString(n.sleep)).append(",en=").append(Long.toBinaryString(n.enabled)).append(",lt=").append(n.lastThread).append(",p=").append(n.preemptionsBefore).append(']');
-      }
-      System.err.println(sb);
-      for (int r = 0; r < log.raceCount(); r++) {
-        System.err.println("  race " + log.raceEarlier(r) + " " + log.raceLater(r));
-      }
-    }
     if (dpor) {
       addBacktrackPointsForRaces();
     }
