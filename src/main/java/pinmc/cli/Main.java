@@ -12,7 +12,7 @@ import picocli.CommandLine.ParseResult;
     name = "pinmc",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    subcommands = {ListCommand.class, CheckCommand.class, GateCommand.class, ReplayCommand.class, MatrixCommand.class},
+    subcommands = {ListCommand.class, CheckCommand.class, GateCommand.class, ReplayCommand.class, MatrixCommand.class, BenchCommand.class},
     description = {
       "A model checker for the concurrency protocols around page pinning in the Linux kernel.",
       "",

@@ -50,6 +50,18 @@ public final class EmbeddedEngine implements Engine {
     return new Check(target, options).run(null);
   }
 
+  /**
+   * The number of distinct interleavings (Mazurkiewicz traces) among the complete executions
+   * a search explores, for a model without violations: with {@code Reduction.NONE} (plain
+   * enumeration, exponential) the model's true number; with DPOR, which explores at least one
+   * execution per trace, the same number if DPOR is sound, so that executions divided by it
+   * measures how far the reduction is from optimal. Returns -1 if a bound cut the search or
+   * an execution did not complete. For benchmarks and tests.
+   */
+  public long countInterleavings(ModelTarget target, CheckOptions options) {
+    return new Check(target, options.toBuilder().noPreemptionBound().build()).countTraces();
+  }
+
   @Override
   public CheckResult replay(ModelTarget target, CheckOptions options, Schedule schedule) {
     return new Check(target, options).run(schedule);
@@ -98,6 +110,46 @@ public final class EmbeddedEngine implements Engine {
       }
     }
 
+    long countTraces() {
+      ModelClassLoader loader = new ModelClassLoader(target.classpath(), EmbeddedEngine.class.getClassLoader(), sites);
+      try (CarrierPool pool = new CarrierPool()) {
+        MethodHandle main = findMain(loader);
+        String[] args = target.args().toArray(String[]::new);
+        Explorer explorer = new Explorer(options.reduction() == Reduction.DPOR, -1);
+        explorer.countTraces();
+        while (true) {
+          if (outOfBudget() != null) {
+            return -1;
+          }
+          explorer.startExecution();
+          Execution ex = new Execution(explorer, pool, sites, loader, config, false);
+          Outcome o = ex.run(main, args, () -> {});
+          executions++;
+          if (ex.invariantVisibilityGrew()) {
+            explorer = new Explorer(options.reduction() == Reduction.DPOR, -1);
+            explorer.countTraces();
+            continue;
+          }
+          if (o.kind() == Outcome.Kind.COMPLETE) {
+            explorer.countTrace();
+          } else if (o.kind() != Outcome.Kind.SLEEP_BLOCKED) {
+            return -1;
+          }
+          if (!explorer.finishExecution()) {
+            return explorer.distinctTraces();
+          }
+        }
+      } catch (BadTarget e) {
+        return -1;
+      } finally {
+        try {
+          loader.close();
+        } catch (IOException e) {
+          // nothing to do
+        }
+      }
+    }
+
     private MethodHandle findMain(ModelClassLoader loader) throws BadTarget {
       Class<?> mainClass;
       try {
@@ -141,10 +193,9 @@ public final class EmbeddedEngine implements Engine {
           explorer.startExecution();
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
-          account(ex);
+          account(ex, o);
           if (ex.invariantVisibilityGrew() && dpor && o.kind() != Outcome.Kind.VIOLATION) {
             // Executions so far were reduced without knowing what the invariants read.
-            sleepBlocked += explorer.sleepBlocked();
             explorer = new Explorer(dpor, bound);
             continue;
           }
@@ -197,8 +248,11 @@ public final class EmbeddedEngine implements Engine {
       return null;
     }
 
-    private void account(Execution ex) {
+    private void account(Execution ex, Outcome o) {
       executions++;
+      if (o.kind() == Outcome.Kind.SLEEP_BLOCKED) {
+        sleepBlocked++;
+      }
       steps += ex.stepCount();
       maxDepth = Math.max(maxDepth, ex.stepCount());
     }
@@ -217,9 +271,6 @@ public final class EmbeddedEngine implements Engine {
 
     private CheckResult finish(Verdict verdict, Outcome o, Bound bound, String message, List<String> details,
         Explorer explorer, ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
-      if (explorer != null) {
-        sleepBlocked += explorer.sleepBlocked();
-      }
       if (o == null || explorer == null) {
         return new CheckResult(target.name(), name(), verdict, null, null, message, details, List.of(), null, stats(bound));
       }

@@ -127,4 +127,21 @@ class EndToEndTest {
     Path file = properties("counter-buggy", COUNTER, "buggy", "violation:no-lost-update");
     assertEquals(Verdict.VIOLATION, ModelCheck.properties(file).assertMeetsExpectation().verdict());
   }
+
+  @Test
+  void benchPrintsATableOfTheLiteratureProgramsAndWritesJson() throws Exception {
+    Path json = dir.resolve("bench.json");
+    Cli.Run r = Cli.run("bench", "--quick", "--runs", "1", "--json", json.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("| readers | 4 | pass | 16 | 0 | 16 | 1.00 |"), r.out());
+    assertTrue(r.out().contains("| filesystem | 16 | pass | 8 | 0 | 8 | 1.00 |"), r.out());
+    assertTrue(Files.readString(json).contains("\"program\": \"indexer\""), Files.readString(json));
+  }
+
+  @Test
+  void benchRejectsZeroRuns() {
+    Cli.Run r = Cli.run("bench", "--runs", "0");
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("--runs must be at least 1"), r.err());
+  }
 }

@@ -260,6 +260,45 @@ public final class EventLog {
     return count;
   }
 
+  /**
+   * A 128-bit fingerprint of this execution's Mazurkiewicz trace: the happens-before clock
+   * of every step, keyed by its thread and its number within the thread. Two executions that
+   * differ only in the order of independent steps have the same clocks, and any reordering
+   * of dependent steps changes one. (Thread numbers follow start order, so this assumes the
+   * threads are started in the same order, as in programs where one thread starts the rest.)
+   */
+  long[] traceFingerprint() {
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> thread[a] != thread[b] ? Integer.compare(thread[a], thread[b])
+        : Integer.compare(localIndex[a], localIndex[b]));
+    long h1 = 0x9E3779B97F4A7C15L;
+    long h2 = 0xC2B2AE3D27D4EB4FL;
+    for (int e : order) {
+      int[] c = clocks[e];
+      int length = c.length;
+      while (length > 0 && c[length - 1] == 0) {
+        length--;
+      }
+      long word = ((long) thread[e] << 32) | length;
+      h1 = mix(h1, word);
+      h2 = mix(h2 ^ 0x5851F42D4C957F2DL, word);
+      for (int i = 0; i < length; i++) {
+        h1 = mix(h1, c[i]);
+        h2 = mix(h2 ^ 0x14057B7EF767814FL, c[i] + 31L * i);
+      }
+    }
+    return new long[] {h1, h2};
+  }
+
+  private static long mix(long h, long v) {
+    h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 31);
+  }
+
   public int thread(int e) {
     return thread[e];
   }

@@ -34,7 +34,6 @@ public final class Explorer {
   private boolean preemptionBoundHit;
   private String divergence;
   private long executions;
-  private long sleepBlocked;
 
   /**
    * @param dpor whether to reduce with DPOR and sleep sets
@@ -104,7 +103,6 @@ public final class Explorer {
     }
     long candidates = enabled & ~node.sleep;
     if (candidates == 0) {
-      sleepBlocked++;
       return SLEEP_BLOCKED;
     }
     long affordable = withinBound(node, candidates);
@@ -308,12 +306,26 @@ public final class Explorer {
     return executions;
   }
 
-  public long sleepBlocked() {
-    return sleepBlocked;
-  }
-
   public boolean preemptionBoundHit() {
     return preemptionBoundHit;
+  }
+
+  private java.util.Set<java.util.List<Long>> traces;
+
+  /** Starts counting the distinct Mazurkiewicz traces of the executions passed to {@link #countTrace}. */
+  public void countTraces() {
+    traces = new java.util.HashSet<>();
+  }
+
+  /** Counts the trace of the execution just run (call for complete executions only). */
+  public void countTrace() {
+    long[] f = log.traceFingerprint();
+    traces.add(java.util.List.of(f[0], f[1]));
+  }
+
+  /** Distinct traces counted, or -1 if counting is off. */
+  public long distinctTraces() {
+    return traces == null ? -1 : traces.size();
   }
 
   /** What each step of the current path did, for {@link #following} to compare on replay. */
