@@ -27,7 +27,7 @@ final class SearchOptions {
       description = "dpor (default) explores one interleaving per equivalence class; none explores every one.")
   Reduction reduction;
 
-  @Option(names = "--races", description = "Also report data races on plain fields as violations (not implemented yet: the embedded engine refuses it with an error rather than ignore it).")
+  @Option(names = "--races", description = "Also report data races (conflicting accesses to a non-volatile field or array element not ordered by synchronisation) as violations.")
   boolean races;
 
   /**

@@ -42,11 +42,6 @@ public final class EmbeddedEngine implements Engine {
 
   @Override
   public CheckResult check(ModelTarget target, CheckOptions options) {
-    if (options.detectRaces()) {
-      // Refused rather than ignored: a pass without the check asked for would be a wrong verdict.
-      return CheckResult.error(target.name(), name(),
-          "data-race detection (--races) is not implemented in the embedded engine yet");
-    }
     return new Check(target, options).run(null);
   }
 
@@ -84,7 +79,7 @@ public final class EmbeddedEngine implements Engine {
       this.target = target;
       this.options = options;
       this.config = new ExecutionConfig(options.maxSteps(), options.localProgressTimeout(), options.enumerateRandom(),
-          MAX_LOCAL_BACK_EDGES);
+          MAX_LOCAL_BACK_EDGES, options.detectRaces());
     }
 
     CheckResult run(Schedule replay) {
@@ -181,7 +176,7 @@ public final class EmbeddedEngine implements Engine {
       // With a preemption bound, search with 0, 1, ... preemptions so that the first
       // counterexample found is one with the fewest preemptions.
       for (int bound = maxBound < 0 ? -1 : 0; bound <= maxBound; bound++) {
-        Explorer explorer = new Explorer(dpor, bound);
+        Explorer explorer = newExplorer(dpor, bound);
         boundHit = null;
         boundDetail = null;
         while (true) {
@@ -196,7 +191,7 @@ public final class EmbeddedEngine implements Engine {
           account(ex, o);
           if (ex.invariantVisibilityGrew() && dpor && o.kind() != Outcome.Kind.VIOLATION) {
             // Executions so far were reduced without knowing what the invariants read.
-            explorer = new Explorer(dpor, bound);
+            explorer = newExplorer(dpor, bound);
             continue;
           }
           switch (o.kind()) {
@@ -236,6 +231,14 @@ public final class EmbeddedEngine implements Engine {
       }
       return new CheckResult(target.name(), name(), Verdict.PASS, null, null,
           "no violation in " + executions + " executions", List.of(), List.of(), null, stats(null));
+    }
+
+    private Explorer newExplorer(boolean dpor, int bound) {
+      Explorer e = new Explorer(dpor, bound);
+      if (options.detectRaces()) {
+        e.log().detectRaces();
+      }
+      return e;
     }
 
     private Bound outOfBudget() {
@@ -290,6 +293,9 @@ public final class EmbeddedEngine implements Engine {
     private Replayed trace(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule,
         long[] signatures) {
       Explorer explorer = Explorer.following(scheduleArray(schedule), signatures);
+      if (options.detectRaces()) {
+        explorer.log().detectRaces();
+      }
       explorer.startExecution();
       Execution ex = new Execution(explorer, pool, sites, loader, config, true);
       Outcome o = ex.run(main, args, () -> {});

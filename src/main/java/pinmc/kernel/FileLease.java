@@ -13,7 +13,7 @@ public final class FileLease {
   final AddressSpace mapping;
   final int start;
   final int end;
-  boolean breaking;
+  volatile boolean breaking; // READ_ONCE by the holder polling for a break
 
   private FileLease(String holder, AddressSpace mapping, int start, int end) {
     this.holder = holder;
@@ -64,7 +64,7 @@ public final class FileLease {
     Atomic.when(() -> !anyOverlap(mapping, start, end), () -> {});
   }
 
-  /** Whether the filesystem asked for this lease back (plain read: the holder's poll). */
+  /** Whether the filesystem asked for this lease back (READ_ONCE: the holder polls it). */
   public static boolean leaseBroken(FileLease lease) {
     return lease.breaking;
   }

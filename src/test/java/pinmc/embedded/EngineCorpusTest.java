@@ -187,11 +187,42 @@ class EngineCorpusTest {
     assertTrue(r.trace().stream().anyMatch(s -> s.location().toString().equals("LostUpdate.java:8")), trace);
   }
 
+  private CheckResult checkRaces(Class<?> program, String... args) {
+    return engine.check(ModelTarget.of(program, args), CheckOptions.builder().detectRaces(true).maxSteps(2_000).build());
+  }
+
   @Test
-  void dataRaceDetectionIsRefusedNotIgnored() {
-    CheckResult r = engine.check(ModelTarget.of(LostUpdate.class), CheckOptions.builder().detectRaces(true).build());
-    assertEquals(Verdict.ERROR, r.verdict());
-    assertTrue(r.message().contains("--races"), r.message());
+  void anUnsynchronisedCounterIsADataRaceNamingBothAccesses() {
+    CheckResult r = checkRaces(LostUpdate.class);
+    assertEquals(Property.DATA_RACE, r.property());
+    assertEquals("violation:race", r.outcome());
+    assertTrue(r.message().contains("LostUpdate.counter") && r.message().contains("LostUpdate.java:8")
+        && r.message().contains("LostUpdate.java:9"), r.message());
+  }
+
+  @Test
+  void publicationThroughAPlainFlagRacesAndThroughAVolatileOneDoesNot() {
+    CheckResult plain = checkRaces(pinmc.corpus.Publication.class, "plain");
+    assertEquals("violation:race", plain.outcome(), plain.message());
+    CheckResult published = checkRaces(pinmc.corpus.Publication.class, "volatile");
+    assertEquals(Verdict.PASS, published.verdict(), published.message());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("raceFree")
+  void synchronisedProgramsHaveNoDataRace(Class<?> program) {
+    CheckResult r = checkRaces(program);
+    assertEquals(Verdict.PASS, r.verdict(), r.message());
+  }
+
+  static List<Class<?>> raceFree() {
+    return List.of(SynchronizedCounter.class, SynchronizedMethodCounter.class, AtomicCounter.class, Peterson.class,
+        LockConditionQueue.class);
+  }
+
+  @Test
+  void raceDetectionIsOffByDefault() {
+    assertEquals("violation:assertion", check(LostUpdate.class, Reduction.DPOR).outcome());
   }
 
   @Test

@@ -81,6 +81,12 @@ public final class Execution implements SchedulingView {
   private Throwable internalError;
   private volatile long progress;
   private boolean visibilityGrew;
+  // Where each step of this execution happened, for data-race reports.
+  private int eventSite;
+  private ModelThread eventThread;
+  private int[] stepSites = new int[64];
+  private ModelThread[] stepThreads = new ModelThread[64];
+  private int stepCount;
   private int heldBackCount;
   private static final java.util.concurrent.atomic.AtomicInteger EPOCHS = new java.util.concurrent.atomic.AtomicInteger();
   private final int epoch = EPOCHS.incrementAndGet();
@@ -360,6 +366,8 @@ public final class Execution implements SchedulingView {
   // ---------------------------------------------------------------- steps
 
   private void beginEvent(ModelThread t) {
+    eventSite = t.opSite;
+    eventThread = t;
     log.begin(t.id);
     t.eventOpen = true;
     last = t;
@@ -378,9 +386,9 @@ public final class Execution implements SchedulingView {
     switch (t.op) {
       case BEGIN -> access(t.javaThread, STARTED, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
       case END -> access(t.javaThread, ALIVE, AccessSet.WRITE);
-      case READ -> access(t.opObject, t.opArg, AccessSet.READ);
+      case READ -> access(t.opObject, t.opArg, plain(t.opObject, t.opArg, AccessSet.READ));
       case WRITE -> {
-        access(t.opObject, t.opArg, AccessSet.WRITE);
+        access(t.opObject, t.opArg, plain(t.opObject, t.opArg, AccessSet.WRITE));
         writeVisible(t.opObject, t.opArg);
       }
       case LOCK -> access(t.opObject, MONITOR, AccessSet.ACQUIRE);
@@ -417,8 +425,14 @@ public final class Execution implements SchedulingView {
           log.access(location(null, INVARIANT_STATE), AccessSet.WRITE);
         }
       }
-      case YIELD, CHOICE, ATOMIC, GUARDED -> {
-        // no access of their own; an atomic block's accesses are recorded as it runs
+      case ATOMIC, GUARDED -> {
+        // no access of their own: the block's accesses are recorded as it runs
+        if (config.detectRaces()) {
+          log.markAtomic();
+        }
+      }
+      case YIELD, CHOICE -> {
+        // no access
       }
       default -> throw new IllegalStateException("unhandled operation " + t.op);
     }
@@ -429,6 +443,10 @@ public final class Execution implements SchedulingView {
 
   private void endEvent(ModelThread me) {
     closeEvent(me);
+    if (config.detectRaces() && log.dataRace() != null) {
+      finish(dataRaceOutcome(log.dataRace()));
+      throw ExecutionAbort.INSTANCE;
+    }
     if (me.atomicDepth == 0 && !invariants.isEmpty()) {
       checkInvariants(me);
     }
@@ -442,6 +460,7 @@ public final class Execution implements SchedulingView {
   }
 
   private void closeEvent(ModelThread me) {
+    recordSite(me);
     log.end();
     me.eventOpen = false;
     steps++;
@@ -495,11 +514,59 @@ public final class Execution implements SchedulingView {
     }
   }
 
+  /**
+   * Marks an access of a non-volatile field or an array element as plain, for data-race
+   * detection (only when it is on: the flag costs a lookup per access).
+   */
+  private byte plain(Object o, int field, byte mode) {
+    if (!config.detectRaces() || field < 0) {
+      return mode;
+    }
+    boolean array = o != null && o.getClass().isArray();
+    return array || !sites.isVolatile(field) ? (byte) (mode | AccessSet.PLAIN) : mode;
+  }
+
   /** An invariant being evaluated read state of kind {@code key}. */
   void observe(int key) {
     if (sites.markInvariantVisible(key)) {
       visibilityGrew = true;
     }
+  }
+
+  private void recordSite(ModelThread me) {
+    if (!config.detectRaces()) {
+      return;
+    }
+    if (stepCount == stepSites.length) {
+      stepSites = java.util.Arrays.copyOf(stepSites, stepCount * 2);
+      stepThreads = java.util.Arrays.copyOf(stepThreads, stepCount * 2);
+    }
+    stepSites[stepCount] = eventSite;
+    stepThreads[stepCount++] = eventThread;
+  }
+
+  private Outcome dataRaceOutcome(int[] race) {
+    long location = log.dataRaceLocation();
+    int field = (int) location;
+    int object = (int) (location >>> 32);
+    Object target = null;
+    for (java.util.Map.Entry<Object, Integer> e : objectIds.entrySet()) {
+      if (e.getValue() == object) {
+        target = e.getKey();
+      }
+    }
+    String what = target != null && target.getClass().isArray()
+        ? "element " + field + " of " + describe(target) : sites.fieldName(field);
+    String first = stepThreads[race[0]].name() + where(stepSites[race[0]]);
+    String second = stepThreads[race[1]].name() + where(stepSites[race[1]]);
+    return new Outcome(Outcome.Kind.VIOLATION, Property.DATA_RACE, null,
+        "data race on " + what + ": " + first + " and " + second + " are not ordered by synchronisation",
+        List.of(), null);
+  }
+
+  /** " at File.java:12", or " in an atomic block" for a step made of a block's accesses. */
+  private String where(int site) {
+    return site == 0 ? " in an atomic block" : " at " + sites.location(site);
   }
 
   /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
@@ -510,11 +577,15 @@ public final class Execution implements SchedulingView {
   /** An access inside an atomic block: part of the block's step. */
   void atomicAccess(Object o, int field, byte mode) {
     ModelThread me = current();
-    if (me != null && me.inGuard && mode == AccessSet.READ) {
-      mode = AccessSet.READ | AccessSet.GUARD;
+    boolean write = mode == AccessSet.WRITE;
+    if (field >= 0 && (mode == AccessSet.READ || write)) {
+      mode = plain(o, field, mode);
+    }
+    if (me != null && me.inGuard && !write) {
+      mode |= AccessSet.GUARD;
     }
     log.access(location(o, field), mode);
-    if (mode == AccessSet.WRITE) {
+    if (write) {
       writeVisible(o, field);
     }
     if (trace != null) {

@@ -21,6 +21,11 @@ public final class AccessSet {
   public static final byte ACQUIRE_SHARED = 4;
   /** Releasing a shared lock. */
   public static final byte RELEASE_SHARED = 5;
+  /**
+   * Flag: a plain data access (a non-volatile field or an array element), which data-race
+   * detection checks. Volatile accesses, locks and the engine's own locations synchronise.
+   */
+  public static final byte PLAIN = 32;
   private static final byte KIND_MASK = 7;
   /**
    * Flag: the access orders steps (happens-before) but the steps cannot be reordered, so it
