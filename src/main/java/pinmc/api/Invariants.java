@@ -23,7 +23,7 @@ public final class Invariants {
 
   /** Registers {@code holds} under {@code name}, with the message to report when it fails. */
   public static void register(String name, BooleanSupplier holds, Supplier<String> message) {
-    if (name == null || name.isBlank()) {
+    if (name == null || name.trim().isEmpty()) { // not isBlank(): Java PathFinder's String lacks it
       throw new IllegalArgumentException("an invariant needs a name");
     }
     Backends.current().registerInvariant(name, holds, message);

@@ -1,8 +1,10 @@
 package pinmc.cli;
 
+import java.nio.file.Path;
 import pinmc.check.Engine;
 import pinmc.check.EngineRegistry;
 import pinmc.check.EngineUnavailableException;
+import pinmc.jpf.JpfInstallation;
 import picocli.CommandLine.Option;
 
 /** {@code --engine}: which model checker runs the search. */
@@ -11,7 +13,15 @@ final class EngineOption {
       description = "The model checker: embedded (pinmc's own, the default) or jpf (Java PathFinder, if installed).")
   String name;
 
+  @Option(names = "--jpf-home", paramLabel = "DIR",
+      description = "The jpf-core directory for --engine jpf (default: JPF_HOME, then jpf-core in ~/.jpf/site.properties).")
+  Path jpfHome;
+
   Engine engine() throws InputException {
+    if (jpfHome != null) {
+      // The jpf engine is created by name, with no arguments: it reads this property first.
+      System.setProperty(JpfInstallation.HOME_PROPERTY, jpfHome.toAbsolutePath().toString());
+    }
     return engine(name);
   }
 
