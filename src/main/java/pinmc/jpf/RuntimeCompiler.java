@@ -31,7 +31,7 @@ final class RuntimeCompiler {
   private final Path cacheRoot;
 
   RuntimeCompiler(Path cacheRoot) {
-    this.cacheRoot = cacheRoot;
+    this.cacheRoot = cacheRoot.toAbsolutePath(); // the child JVM runs in another directory
   }
 
   /** {@code $XDG_CACHE_HOME/pinmc/jpf}, or {@code ~/.cache/pinmc/jpf}. */

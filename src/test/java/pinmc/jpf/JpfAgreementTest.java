@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import pinmc.check.Property;
 import pinmc.check.Verdict;
 import pinmc.corpus.Corpus;
 import pinmc.corpus.InvariantInOneInterleaving;
+import pinmc.corpus.LockConditionQueue;
 import pinmc.corpus.OppositeLockOrder;
 import pinmc.embedded.EmbeddedEngine;
 import pinmc.models.PropertiesFiles;
@@ -88,6 +90,11 @@ class JpfAgreementTest {
   @MethodSource("corpus")
   void corpusGivesTheEmbeddedEnginesVerdicts(Class<?> program, String[] args, String expected, boolean unused) {
     assumeJpf();
+    // A disagreement that is JPF's, not ours: jpf-core's java-17 branch runs the JDK's own
+    // AbstractQueuedSynchronizer for ReentrantLock conditions, and Condition.await ends in an
+    // IllegalMonitorStateException (or, with a larger depth limit, minutes of AQS states).
+    assumeFalse(program == LockConditionQueue.class,
+        "LockConditionQueue: jpf-core cannot run ReentrantLock.newCondition().await() on JDK 17 (IllegalMonitorStateException)");
     CheckOptions options = CheckOptions.builder().maxSteps(2_000).build();
     CheckResult theirs = jpf.check(ModelTarget.of(program, args), options);
     CheckResult mine = embedded.check(ModelTarget.of(program, args), options);

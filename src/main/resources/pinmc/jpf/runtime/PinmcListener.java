@@ -76,6 +76,8 @@ public class PinmcListener extends PropertyListenerAdapter {
   private String constraint;
   private boolean executionsCut;
   private final List<String> violation = new ArrayList<>();
+  /** Where each thread last threw, by thread id: by the time an exception is found uncaught, its frames are gone. */
+  private final java.util.Map<Integer, String> throwSites = new java.util.HashMap<>();
   private boolean written;
 
   public PinmcListener(Config config, JPF jpf) {
@@ -102,6 +104,7 @@ public class PinmcListener extends PropertyListenerAdapter {
 
   @Override
   public void exceptionThrown(VM vm, ThreadInfo ti, ElementInfo exception) {
+    throwSites.put(ti.getId(), modelFrame(ti));
     if (invariant == null && exception.getClassInfo().isInstanceOf(INVARIANT_VIOLATION)) {
       invariant = exception.getStringField("invariant");
       invariantMessage = exception.getStringField("detail");
@@ -121,7 +124,11 @@ public class PinmcListener extends PropertyListenerAdapter {
   public void executeInstruction(VM vm, ThreadInfo ti, Instruction insn) {
     if (insn instanceof InvokeInstruction call && "java.lang.Thread".equals(call.getInvokedMethodClassName())) {
       String m = call.getInvokedMethodName();
-      if (m.startsWith("yield(") || m.startsWith("onSpinWait(") || m.startsWith("sleep(")) {
+      if (m.startsWith("onSpinWait(")) {
+        // JPF's java.lang.Thread has no onSpinWait (JDK 9); it is only a hint, so skip the call.
+        yieldedNow = true;
+        ti.skipInstruction(insn.getNext());
+      } else if (m.startsWith("yield(") || m.startsWith("sleep(")) {
         yieldedNow = true;
       }
     }
@@ -228,7 +235,7 @@ public class PinmcListener extends PropertyListenerAdapter {
         j.field("message", e.getStringField("detailMessage"));
         j.field("assertion", e.getClassInfo().isInstanceOf("java.lang.AssertionError"));
       }
-      j.field("thread", ti.getName()).field("where", throwSite(x.getDetails()));
+      j.field("thread", ti.getName()).field("where", throwSites.getOrDefault(ti.getId(), "?"));
       j.field("onlyThread", ti.getId() == 0 && search.getVM().getThreadList().getThreads().length == 1);
     } else {
       j.field("message", firstLine(error.getDetails()));
@@ -378,20 +385,6 @@ public class PinmcListener extends PropertyListenerAdapter {
       MethodInfo mi = f.getMethodInfo();
       if (mi != null && mi.getClassInfo() != null && isModelClass(mi.getClassInfo().getName())) {
         return simpleName(mi.getClassInfo().getName()) + "." + mi.getName() + " (" + fileName(mi) + ":" + f.getLine() + ")";
-      }
-    }
-    return "?";
-  }
-
-  /** The first model frame of a JPF exception report ({@code "X: msg\n\tat C.m(F.java:1)..."}). */
-  private static String throwSite(String details) {
-    for (String line : details.split("\n")) {
-      String s = line.trim();
-      if (s.startsWith("at ")) {
-        String frame = s.substring(3);
-        if (isModelClass(frame.substring(0, Math.max(0, frame.lastIndexOf('.', frame.indexOf('(')))))) {
-          return frame;
-        }
       }
     }
     return "?";
