@@ -18,11 +18,21 @@ final class EngineOption {
   Path jpfHome;
 
   Engine engine() throws InputException {
-    if (jpfHome != null) {
-      // The jpf engine is created by name, with no arguments: it reads this property first.
-      System.setProperty(JpfInstallation.HOME_PROPERTY, jpfHome.toAbsolutePath().toString());
+    if (jpfHome == null) {
+      return engine(name);
     }
-    return engine(name);
+    // The jpf engine is created by name, with no arguments, and reads this property first; it
+    // is set only while the engine is created, so that it does not outlive this command.
+    String before = System.setProperty(JpfInstallation.HOME_PROPERTY, jpfHome.toAbsolutePath().toString());
+    try {
+      return engine(name);
+    } finally {
+      if (before == null) {
+        System.clearProperty(JpfInstallation.HOME_PROPERTY);
+      } else {
+        System.setProperty(JpfInstallation.HOME_PROPERTY, before);
+      }
+    }
   }
 
   static Engine engine(String name) throws InputException {
