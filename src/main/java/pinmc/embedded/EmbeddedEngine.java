@@ -224,7 +224,7 @@ public final class EmbeddedEngine implements Engine {
         return new CheckResult(target.name(), name(), verdict, null, null, message, details, List.of(), null, stats(bound));
       }
       Schedule schedule = toSchedule(explorer.currentSchedule());
-      Replayed r = trace(loader, pool, main, args, schedule);
+      Replayed r = trace(loader, pool, main, args, schedule, explorer.currentSignatures());
       List<String> allDetails = new ArrayList<>(details);
       if (r.note() != null) {
         allDetails.add(r.note());
@@ -236,8 +236,9 @@ public final class EmbeddedEngine implements Engine {
     private record Replayed(List<TraceStep> trace, Outcome outcome, String note) {}
 
     /** Runs one schedule again, recording every step in words. */
-    private Replayed trace(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {
-      Explorer explorer = Explorer.following(scheduleArray(schedule));
+    private Replayed trace(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule,
+        long[] signatures) {
+      Explorer explorer = Explorer.following(scheduleArray(schedule), signatures);
       explorer.startExecution();
       Execution ex = new Execution(explorer, pool, sites, loader, config, true);
       Outcome o = ex.run(main, args, () -> {});
@@ -249,7 +250,7 @@ public final class EmbeddedEngine implements Engine {
     }
 
     private CheckResult replaySchedule(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {
-      Replayed r = trace(loader, pool, main, args, schedule);
+      Replayed r = trace(loader, pool, main, args, schedule, null);
       executions = 1;
       steps = r.trace().size();
       Outcome o = r.outcome();

@@ -26,7 +26,11 @@ import pinmc.corpus.InvariantInOneInterleaving;
 import pinmc.corpus.LostUpdate;
 import pinmc.corpus.OppositeLockOrder;
 import pinmc.corpus.Peterson;
-import pinmc.corpus.Readers;
+import pinmc.corpus.RandomBranch;
+import pinmc.literature.FileSystem;
+import pinmc.literature.Indexer;
+import pinmc.literature.Readers;
+import pinmc.corpus.RemembersAcrossRuns;
 import pinmc.corpus.SharedWriters;
 import pinmc.corpus.Spinner;
 
@@ -165,5 +169,107 @@ class EngineCorpusTest {
     CheckResult r = engine.check(ModelTarget.of(LostUpdate.class), CheckOptions.builder().detectRaces(true).build());
     assertEquals(Verdict.ERROR, r.verdict());
     assertTrue(r.message().contains("--races"), r.message());
+  }
+
+  @Test
+  void aPreemptionBoundTooSmallForTheBugIsInconclusiveAndTheNextFindsIt() {
+    // The lost update needs one thread preempted between its read and its write.
+    CheckResult zero = engine.check(ModelTarget.of(LostUpdate.class), CheckOptions.builder().preemptionBound(0).build());
+    assertEquals(Verdict.INCONCLUSIVE, zero.verdict(), zero.message());
+    assertEquals(Bound.PREEMPTIONS, zero.stats().boundHit());
+    CheckResult one = engine.check(ModelTarget.of(LostUpdate.class), CheckOptions.builder().preemptionBound(1).build());
+    assertEquals("violation:assertion", one.outcome());
+  }
+
+  @Test
+  void theBoundedSearchFindsTheDeadlockWithTheFewestPreemptions() {
+    CheckResult r = engine.check(ModelTarget.of(OppositeLockOrder.class), CheckOptions.builder().preemptionBound(3).build());
+    assertEquals(Verdict.DEADLOCK, r.verdict());
+    // Each thread must be stopped holding its first lock: one preemption suffices, and the
+    // search in increasing order reports a counterexample with exactly one.
+    assertEquals(1, preemptions(r));
+  }
+
+  @Test
+  void aBoundedSearchThatCoversEverythingIsAPass() {
+    CheckResult r = engine.check(ModelTarget.of(SynchronizedCounter.class), CheckOptions.builder().preemptionBound(5).build());
+    assertEquals(Verdict.PASS, r.verdict(), r.message());
+    assertNull(r.stats().boundHit());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("corpus")
+  void boundedDporAgreesWithBoundedEnumeration(Class<?> program, String[] args, String expected, boolean crossCheck) {
+    if (!crossCheck) {
+      return;
+    }
+    for (int bound = 0; bound <= 2; bound++) {
+      CheckOptions.Builder b = CheckOptions.builder().preemptionBound(bound).maxSteps(2_000);
+      CheckResult dpor = engine.check(ModelTarget.of(program, args), b.reduction(Reduction.DPOR).build());
+      CheckResult none = engine.check(ModelTarget.of(program, args), b.reduction(Reduction.NONE).build());
+      assertEquals(none.foundBug(), dpor.foundBug(), "bound " + bound + ": DPOR " + dpor.outcome() + ", none " + none.outcome());
+    }
+  }
+
+  /** Preemptions in a counterexample: switches away from a thread whose next step was enabled. */
+  private int preemptions(CheckResult r) {
+    CheckResult replayed = engine.replay(ModelTarget.of(OppositeLockOrder.class), CheckOptions.defaults(), r.schedule());
+    assertEquals(r.outcome(), replayed.outcome());
+    int count = 0;
+    List<pinmc.check.TraceStep> t = r.trace();
+    for (int i = 1; i < t.size(); i++) {
+      String prev = t.get(i - 1).thread();
+      String op = t.get(i - 1).op();
+      boolean prevCanGoOn = !op.equals("ends") && !op.startsWith("join");
+      if (!t.get(i).thread().equals(prev) && prevCanGoOn && !prev.equals("main")) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
+  void javaUtilRandomIsEnumeratedWhenAsked() {
+    CheckResult off = engine.check(ModelTarget.of(RandomBranch.class), CheckOptions.defaults());
+    assertEquals(1, off.stats().executions(), "without enumeration Random is just a value");
+    CheckResult on = engine.check(ModelTarget.of(RandomBranch.class), CheckOptions.builder().enumerateRandom(true).build());
+    assertEquals("violation:assertion", on.outcome());
+    CheckResult passing = engine.check(ModelTarget.of(RandomBranch.class, "ok"), CheckOptions.builder().enumerateRandom(true).build());
+    assertEquals(Verdict.PASS, passing.verdict());
+    assertEquals(3, passing.stats().executions(), "one execution per value of nextInt(3)");
+  }
+
+  @Test
+  void aCounterexampleThatDoesNotReplayIsReportedWithTheStepWhereItDiverged() {
+    System.clearProperty("pinmc.test.remembers");
+    CheckResult r = engine.check(ModelTarget.of(RemembersAcrossRuns.class), CheckOptions.defaults());
+    assertEquals("violation:assertion", r.outcome(), r.message());
+    String details = String.join("\n", r.details());
+    assertTrue(details.contains("replaying the counterexample diverged") && details.contains("at step"), details);
+  }
+
+  /**
+   * The distinct interleavings of the literature's filesystem and indexer programs, as
+   * reported for optimal DPOR (Abdulla et al., POPL 2014): the engine must not explore more.
+   * Objects are numbered by allocation site, so a thread asleep since an earlier execution is
+   * compared with later steps by the objects they really touch (with first-access numbering,
+   * filesystem(14) took 15 executions).
+   */
+  @ParameterizedTest(name = "{0}({1}) = {2}")
+  @MethodSource("literatureCounts")
+  void literatureProgramsTakeOneExecutionPerDistinctInterleaving(Class<?> program, int n, long traces) {
+    CheckResult r = check(program, Reduction.DPOR, "" + n);
+    assertEquals(Verdict.PASS, r.verdict(), r.message());
+    assertEquals(traces, r.stats().executions());
+  }
+
+  static Stream<Arguments> literatureCounts() {
+    return Stream.of(
+        Arguments.of(FileSystem.class, 13, 1L),
+        Arguments.of(FileSystem.class, 14, 2L),
+        Arguments.of(FileSystem.class, 16, 8L),
+        Arguments.of(Indexer.class, 11, 1L),
+        Arguments.of(Indexer.class, 12, 8L),
+        Arguments.of(Indexer.class, 13, 64L));
   }
 }

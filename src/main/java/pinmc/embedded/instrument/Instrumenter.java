@@ -190,14 +190,18 @@ final class Instrumenter {
         Label end = new Label();
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, null);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitBegin", "()V", false);
+        mv.visitLdcInsn(className.replace('/', '.'));
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitBegin", "(Ljava/lang/String;)J", false);
+        mv.visitVarInsn(Opcodes.LSTORE, 0); // the initialiser context to restore
         mv.visitLabel(start);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, className, CLINIT, "()V", false);
         mv.visitLabel(end);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "()V", false);
+        mv.visitVarInsn(Opcodes.LLOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "(J)V", false);
         mv.visitJumpInsn(Opcodes.GOTO, done);
         mv.visitLabel(handler);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "()V", false);
+        mv.visitVarInsn(Opcodes.LLOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "(J)V", false);
         mv.visitInsn(Opcodes.ATHROW);
       }
       mv.visitLabel(done);

@@ -187,6 +187,28 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       }
     }
     super.visitTypeInsn(opcode, type);
+    if (opcode == ANEWARRAY) {
+      allocatedOnStack();
+    }
+  }
+
+  @Override
+  public void visitIntInsn(int opcode, int operand) {
+    super.visitIntInsn(opcode, operand);
+    if (opcode == NEWARRAY) {
+      allocatedOnStack();
+    }
+  }
+
+  @Override
+  public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+    super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    allocatedOnStack();
+  }
+
+  private void allocatedOnStack() {
+    super.visitInsn(DUP);
+    hook("allocated", "(Ljava/lang/Object;)V");
   }
 
   @Override
@@ -249,8 +271,11 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       String replaced = pendingNew.isEmpty() ? null : pendingNew.pop();
       if (replaced == null) {
         thisInitialized = true; // super(...) or this(...)
-      } else if (!replaced.isEmpty()) {
-        super.visitMethodInsn(opcode, Constructs.REPLACED.get(owner), name, desc, false);
+      } else {
+        super.visitMethodInsn(opcode, replaced.isEmpty() ? owner : Constructs.REPLACED.get(owner), name, desc,
+            replaced.isEmpty() && isInterface);
+        super.visitInsn(DUP); // javac leaves the new object on the stack (NEW, DUP, ..., <init>)
+        hook("allocated", "(Ljava/lang/Object;)V");
         return;
       }
     }

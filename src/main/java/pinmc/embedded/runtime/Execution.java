@@ -51,7 +51,20 @@ public final class Execution implements SchedulingView {
   private final Backend backend = new EmbeddedBackend();
 
   private final ArrayList<ModelThread> threads = new ArrayList<>();
+  /**
+   * The number of each object the model allocated in this execution, which names it in
+   * locations. Numbers come from where the object was allocated (the allocating thread and
+   * how many objects it had allocated before; or the class whose initialiser allocated it),
+   * so the same object has the same number in every execution that shares the prefix that
+   * created it: sleep sets and replay compare steps across executions by these numbers.
+   */
   private final IdentityHashMap<Object, Integer> objectIds = new IdentityHashMap<>();
+  /** Display numbers for traces, in order of first mention. */
+  private final IdentityHashMap<Object, Integer> displayIds = new IdentityHashMap<>();
+  /** Objects the model did not allocate share one number: more dependence, never less. */
+  static final int UNKNOWN_OBJECT = 1;
+  private static final int MAIN_THREAD_OBJECT = 2;
+  private static final int ARGS_OBJECT = 3;
   private final IdentityHashMap<Object, Monitor> monitors = new IdentityHashMap<>();
   private final IdentityHashMap<Object, ArrayList<ModelThread>> waitSets = new IdentityHashMap<>();
   private final IdentityHashMap<Thread, ModelThread> byJavaThread = new IdentityHashMap<>();
@@ -96,6 +109,8 @@ public final class Execution implements SchedulingView {
     Thread mainThread = new Thread("main");
     mainThread.setDaemon(false); // whatever the caller's thread is
     ModelThread mt = addThread(mainThread, true);
+    objectIds.put(mainThread, MAIN_THREAD_OBJECT);
+    objectIds.put(args, ARGS_OBJECT);
     mt.mainBody = () -> {
       beforeMain.run();
       try {
@@ -516,9 +531,27 @@ public final class Execution implements SchedulingView {
       return 0;
     }
     Integer id = objectIds.get(o);
+    return id == null ? UNKNOWN_OBJECT : id;
+  }
+
+  /** {@code t} allocated {@code o}; {@code initClass} is the class whose initialiser runs, or -1. */
+  void allocated(ModelThread t, Object o, int initClass) {
+    int id;
+    if (initClass >= 0) {
+      int n = ++t.initAllocations;
+      id = initClass < 0x8000 && n < 0x10000 ? 0x80000000 | (initClass << 16) | n : UNKNOWN_OBJECT;
+    } else {
+      int n = ++t.allocations;
+      id = n < 0x1000000 ? 0x40000000 | (t.id << 24) | n : UNKNOWN_OBJECT;
+    }
+    objectIds.put(o, id);
+  }
+
+  private int displayId(Object o) {
+    Integer id = displayIds.get(o);
     if (id == null) {
-      id = objectIds.size() + 1;
-      objectIds.put(o, id);
+      id = displayIds.size() + 1;
+      displayIds.put(o, id);
     }
     return id;
   }
@@ -1139,7 +1172,7 @@ public final class Execution implements SchedulingView {
         return own;
       }
     }
-    return simple + "#" + objectId(o);
+    return simple + "#" + displayId(o);
   }
 
   private String describeBlocked(ModelThread t) {

@@ -460,16 +460,40 @@ public final class Hooks {
     return Integer.MIN_VALUE;
   }
 
-  /** Around a class's static initialiser: it runs as part of the step that first used the class. */
-  public static void classInitBegin() {
+  /**
+   * Around a class's static initialiser: it runs silently, as part of the step that first
+   * used the class. Returns the previous initialiser context, which {@link #classInitEnd}
+   * restores (initialisers nest).
+   */
+  public static long classInitBegin(String className) {
     if (Thread.currentThread() instanceof Carrier c && c.thread != null) {
-      c.thread.silent++;
+      ModelThread t = c.thread;
+      t.silent++;
+      long outer = ((long) t.initClass << 32) | (t.initAllocations & 0xffffffffL);
+      t.initClass = c.execution.sites.classNumber(className);
+      t.initAllocations = 0;
+      return outer;
+    }
+    return -1L << 32;
+  }
+
+  public static void classInitEnd(long outer) {
+    if (Thread.currentThread() instanceof Carrier c && c.thread != null) {
+      c.thread.silent--;
+      c.thread.initClass = (int) (outer >> 32);
+      c.thread.initAllocations = (int) outer;
     }
   }
 
-  public static void classInitEnd() {
+  /** After model code allocated an object or array: gives it its number (see {@code Execution.objectIds}). */
+  public static void allocated(Object o) {
     if (Thread.currentThread() instanceof Carrier c && c.thread != null) {
-      c.thread.silent--;
+      ModelThread t = c.thread;
+      if (t.initClass >= 0) {
+        c.execution.allocated(t, o, t.initClass);
+      } else if (t.silent == 0) {
+        c.execution.allocated(t, o, -1);
+      }
     }
   }
 

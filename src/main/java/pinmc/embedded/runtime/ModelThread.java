@@ -51,6 +51,11 @@ final class ModelThread {
    * loop that yields lets the thread it waits for run.
    */
   boolean heldBack;
+  /** Objects this thread allocated so far, and in the current class initialiser. */
+  int allocations;
+  int initAllocations;
+  /** The class whose static initialiser this thread runs (a number per check), or -1. */
+  int initClass = -1;
   /** Loop back-edges taken since the last scheduling point. */
   long localBackEdges;
 

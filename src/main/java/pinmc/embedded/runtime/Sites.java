@@ -45,6 +45,13 @@ public final class Sites {
     return anyInvariantVisible && invariantVisible.contains(key);
   }
 
+  private final Map<String, Integer> classNumbers = new HashMap<>();
+
+  /** A number for a class, the same in every execution of the check. */
+  public synchronized int classNumber(String className) {
+    return classNumbers.computeIfAbsent(className, k -> classNumbers.size());
+  }
+
   public Sites() {
     locations[0] = SourceLocation.UNKNOWN;
   }

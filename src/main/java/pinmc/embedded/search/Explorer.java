@@ -49,13 +49,17 @@ public final class Explorer {
    * An explorer that replays {@code decisions} (thread, choice or -1), then continues with
    * default choices: how a saved counterexample is run again.
    */
-  public static Explorer following(int[][] decisions) {
+  public static Explorer following(int[][] decisions, long[] signatures) {
     Explorer e = new Explorer(false, -1);
     for (int k = 0; k < decisions.length; k++) {
       Node n = new Node(k);
       n.chosen = decisions[k][0];
       n.choice = Math.max(0, decisions[k][1]);
-      n.enabled = -1L;
+      if (signatures != null) {
+        // Known from the search: a step that does something else on replay is a divergence.
+        n.signature = signatures[k];
+        n.recorded = true;
+      }
       e.path.add(n);
     }
     e.replayLength = decisions.length;
@@ -88,7 +92,10 @@ public final class Explorer {
     if (depth > 0) {
       Node prev = path.get(depth - 1);
       node.preemptionsBefore = prev.preemptionsBefore + (prev.preempts(prev.chosen) ? 1 : 0);
-      if (dpor) {
+      if (dpor && preemptionBound < 0) {
+        // A sleep set claims that a thread's subtree was explored in full; under a
+        // preemption bound it may have been cut, so sleep sets would hide schedules within
+        // the bound. Bounded searches backtrack on races alone.
         inheritSleep(prev, node, log.accesses(depth - 1));
       }
     }
@@ -116,6 +123,7 @@ public final class Explorer {
     node.choice = 0;
     node.choiceCount = view.choiceCount(chosen);
     node.signature = view.signature(chosen);
+    node.recorded = true;
     path.add(node);
     return chosen;
   }
@@ -126,9 +134,10 @@ public final class Explorer {
       return DIVERGED;
     }
     long signature = view.signature(node.chosen);
-    if (node.choiceCount < 0) {
+    if (!node.recorded) {
       node.choiceCount = view.choiceCount(node.chosen);
       node.signature = signature;
+      node.recorded = true;
     } else if (signature != node.signature) {
       divergence = "thread " + node.chosen + " was to repeat step " + node.depth + " but did something else";
       return DIVERGED;
@@ -196,7 +205,7 @@ public final class Explorer {
         int q = Long.numberOfTrailingZeros(next);
         node.chosen = q;
         node.choice = 0;
-        node.choiceCount = -1;
+        node.recorded = false;
         truncate(k + 1);
         return true;
       }
@@ -305,6 +314,15 @@ public final class Explorer {
 
   public boolean preemptionBoundHit() {
     return preemptionBoundHit;
+  }
+
+  /** What each step of the current path did, for {@link #following} to compare on replay. */
+  public long[] currentSignatures() {
+    long[] s = new long[path.size()];
+    for (int k = 0; k < path.size(); k++) {
+      s[k] = path.get(k).signature;
+    }
+    return s;
   }
 
   /** The schedule of the current path, as (thread, choice) pairs. */

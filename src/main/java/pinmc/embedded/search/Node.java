@@ -18,9 +18,12 @@ final class Node {
   AccessSet[] steps = new AccessSet[4];
   int chosen;
   int choice;
-  /** Values the chosen thread's step chooses among; -1 until an execution has reached it. */
-  int choiceCount = -1;
+  /** Values the chosen thread's step chooses among. */
+  int choiceCount;
+  /** What the chosen thread's step did, once {@link #recorded}: compared when the node is replayed. */
   long signature;
+  /** Whether an execution has taken the chosen step from here (so its signature and choices are known). */
+  boolean recorded;
   int lastThread;
   /** Preemptions on the path before this node. */
   int preemptionsBefore;

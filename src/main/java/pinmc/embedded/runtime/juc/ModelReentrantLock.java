@@ -46,7 +46,9 @@ public class ModelReentrantLock extends ReentrantLock {
 
   @Override
   public Condition newCondition() {
-    return new ModelCondition(this);
+    ModelCondition c = new ModelCondition(this);
+    Hooks.allocated(c);
+    return c;
   }
 
   @Override

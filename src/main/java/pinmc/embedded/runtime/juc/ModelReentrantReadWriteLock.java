@@ -105,7 +105,9 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public Condition newCondition() {
-      return new ModelCondition(owner);
+      ModelCondition c = new ModelCondition(owner);
+      Hooks.allocated(c);
+      return c;
     }
 
     @Override
