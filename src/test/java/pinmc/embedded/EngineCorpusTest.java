@@ -33,6 +33,7 @@ import pinmc.literature.Readers;
 import pinmc.corpus.RemembersAcrossRuns;
 import pinmc.corpus.SharedWriters;
 import pinmc.corpus.Spinner;
+import pinmc.corpus.SynchronizedCounter;
 
 /** The engine on small programs whose verdicts are known, with DPOR checked against plain enumeration. */
 class EngineCorpusTest {
