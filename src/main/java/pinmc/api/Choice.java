@@ -1,6 +1,5 @@
 package pinmc.api;
 
-import com.google.common.base.Preconditions;
 import pinmc.api.spi.Backends;
 
 /**
@@ -12,7 +11,9 @@ public final class Choice {
 
   /** A value in {@code [0, bound)}; every one of them is explored. */
   public static int nextInt(int bound) {
-    Preconditions.checkArgument(bound > 0, "bound must be positive: %s", bound);
+    if (bound <= 0) {
+      throw new IllegalArgumentException("bound must be positive: " + bound);
+    }
     return bound == 1 ? 0 : Backends.current().choose(bound);
   }
 

@@ -1,6 +1,5 @@
 package pinmc.api;
 
-import com.google.common.base.Preconditions;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import pinmc.api.spi.Backends;
@@ -24,7 +23,9 @@ public final class Invariants {
 
   /** Registers {@code holds} under {@code name}, with the message to report when it fails. */
   public static void register(String name, BooleanSupplier holds, Supplier<String> message) {
-    Preconditions.checkArgument(name != null && !name.isBlank(), "an invariant needs a name");
+    if (name == null || name.trim().isEmpty()) { // not isBlank(): Java PathFinder's String lacks it
+      throw new IllegalArgumentException("an invariant needs a name");
+    }
     Backends.current().registerInvariant(name, holds, message);
   }
 

@@ -1,6 +1,6 @@
 package pinmc.kernel;
 
-import com.google.common.base.Preconditions;
+import java.util.Objects;
 import pinmc.api.Atomic;
 import pinmc.api.Invariants;
 
@@ -39,8 +39,10 @@ public final class AddressSpace {
    * null for a file never written back), with {@code AS_*} {@code flags}.
    */
   public AddressSpace(String name, int nrPages, BlockAllocator allocator, int flags, LeaseRangePolicy leaseRangePolicy) {
-    Preconditions.checkArgument(nrPages > 0, "a file needs pages: %s", nrPages);
-    this.name = Preconditions.checkNotNull(name);
+    if (nrPages <= 0) {
+      throw new IllegalArgumentException("a file needs pages: " + nrPages);
+    }
+    this.name = Objects.requireNonNull(name);
     this.pages = new Page[nrPages];
     this.blocks = new int[nrPages];
     for (int i = 0; i < nrPages; i++) {
@@ -48,7 +50,7 @@ public final class AddressSpace {
     }
     this.allocator = allocator;
     this.flags = flags;
-    this.leaseRangePolicy = Preconditions.checkNotNull(leaseRangePolicy);
+    this.leaseRangePolicy = Objects.requireNonNull(leaseRangePolicy);
     this.isize = nrPages;
   }
 
@@ -64,11 +66,17 @@ public final class AddressSpace {
   public void addCachedPage(int index, Page page, boolean allocateBlock) {
     Atomic.run(
         () -> {
-          Preconditions.checkState(pages[index] == null, "%s already caches page %s", name, index);
-          Preconditions.checkArgument(page.mapping == null && page.refcount == 1, "%s is not a fresh page", page);
+          if (pages[index] != null) {
+            throw new IllegalStateException(name + " already caches page " + index);
+          }
+          if (page.mapping != null || page.refcount != 1) {
+            throw new IllegalArgumentException(page + " is not a fresh page");
+          }
           if (allocateBlock) {
             blocks[index] = allocator.allocLocked(this);
-            Preconditions.checkState(blocks[index] >= 0, "%s is full", allocator);
+            if (blocks[index] < 0) {
+              throw new IllegalStateException(allocator + " is full");
+            }
           }
           pages[index] = page;
           page.mapping = this;
@@ -83,7 +91,9 @@ public final class AddressSpace {
     Atomic.run(
         () -> {
           int b = other.blocks[otherIndex];
-          Preconditions.checkState(b >= 0, "%s page %s is a hole", other, otherIndex);
+          if (b < 0) {
+            throw new IllegalStateException(other + " page " + otherIndex + " is a hole");
+          }
           allocator.shareCount[b]++;
           blocks[index] = b;
           if (pages[index] != null) {

@@ -1,6 +1,5 @@
 package pinmc.kernel;
 
-import com.google.common.base.Preconditions;
 import pinmc.api.Atomic;
 
 /**
@@ -19,7 +18,9 @@ public final class BlockAllocator {
   final int[][] data;
 
   public BlockAllocator(String name, int blocks) {
-    Preconditions.checkArgument(blocks > 0, "a disk needs blocks: %s", blocks);
+    if (blocks <= 0) {
+      throw new IllegalArgumentException("a disk needs blocks: " + blocks);
+    }
     this.name = name;
     this.owner = new AddressSpace[blocks];
     this.shareCount = new int[blocks];

@@ -1,6 +1,6 @@
 package pinmc.kernel;
 
-import com.google.common.base.Preconditions;
+import java.util.Objects;
 import pinmc.api.Atomic;
 import pinmc.api.Invariants;
 
@@ -25,8 +25,8 @@ public final class BlockDevice {
   Bio csumFailed;
 
   public BlockDevice(String name, BlockAllocator allocator) {
-    this.name = Preconditions.checkNotNull(name);
-    this.allocator = Preconditions.checkNotNull(allocator);
+    this.name = Objects.requireNonNull(name);
+    this.allocator = Objects.requireNonNull(allocator);
   }
 
   /**

@@ -1,6 +1,6 @@
 package pinmc.kernel;
 
-import com.google.common.base.Preconditions;
+import java.util.Objects;
 import pinmc.api.Atomic;
 import pinmc.api.Invariants;
 
@@ -29,7 +29,7 @@ public final class DmaDevice {
 
   /** A device; {@code allocator} is the one DAX pages' blocks come from, or null. */
   public DmaDevice(String name, BlockAllocator allocator) {
-    this.name = Preconditions.checkNotNull(name);
+    this.name = Objects.requireNonNull(name);
     this.allocator = allocator;
   }
 

@@ -38,7 +38,9 @@ public final class Mm {
    * pin count, whether it is non-zero.
    */
   public static boolean pageMaybeDmaPinned(Page page) {
-    return Atomic.call(page::maybeDmaPinned);
+    // A lambda, not page::maybeDmaPinned: Java PathFinder's method-reference proxies do not box
+    // a primitive result, so the reference would hand Atomic.call a null Boolean under JPF.
+    return Atomic.call(() -> page.maybeDmaPinned());
   }
 
   /**

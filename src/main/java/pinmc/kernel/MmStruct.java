@@ -1,6 +1,6 @@
 package pinmc.kernel;
 
-import com.google.common.base.Preconditions;
+import java.util.Objects;
 import pinmc.api.Atomic;
 import pinmc.api.Invariants;
 
@@ -31,7 +31,7 @@ public final class MmStruct {
   MmuIntervalNotifier notifier;
 
   private MmStruct(String name, AddressSpace file, int pages, boolean tableFreeWaitsForGupFast) {
-    this.name = Preconditions.checkNotNull(name);
+    this.name = Objects.requireNonNull(name);
     this.file = file;
     this.pmd = new PageTable(name + ".pte", pages);
     this.tableFreeWaitsForGupFast = tableFreeWaitsForGupFast;
@@ -42,7 +42,7 @@ public final class MmStruct {
    * by faults. Registers the mapping with the file so that truncate can unmap it.
    */
   public static MmStruct mmapFile(String name, AddressSpace file, int pages) {
-    MmStruct mm = new MmStruct(name, Preconditions.checkNotNull(file), pages, true);
+    MmStruct mm = new MmStruct(name, Objects.requireNonNull(file), pages, true);
     Atomic.run(() -> file.addMmap(mm));
     return mm;
   }
@@ -59,7 +59,9 @@ public final class MmStruct {
         () -> {
           for (int addr = 0; addr < pages.length; addr++) {
             Page p = pages[addr];
-            Preconditions.checkArgument(p.refcount == 1 && p.mapping == null, "%s is not a fresh anonymous page", p);
+            if (p.refcount != 1 || p.mapping != null) {
+              throw new IllegalArgumentException(p + " is not a fresh anonymous page");
+            }
             mm.pmd.ptes[addr] = p;
             p.mapcount = 1;
             p.mappedWritable = true;

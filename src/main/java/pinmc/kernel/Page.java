@@ -1,6 +1,6 @@
 package pinmc.kernel;
 
-import com.google.common.base.Preconditions;
+import java.util.Objects;
 import pinmc.api.Atomic;
 import pinmc.api.Invariants;
 
@@ -65,8 +65,8 @@ public final class Page {
    */
   public Page(String name, PinCounting accounting) {
     // The name first: a checker may ask for toString as soon as another field is written.
-    this.name = Preconditions.checkNotNull(name);
-    this.accounting = Preconditions.checkNotNull(accounting);
+    this.name = Objects.requireNonNull(name);
+    this.accounting = Objects.requireNonNull(accounting);
     this.index = -1;
     this.block = -1;
     this.refcount = 1;
@@ -150,7 +150,9 @@ public final class Page {
 
   /** Sets the contents while the model is being set up (before threads start). */
   public void fill(int... words) {
-    Preconditions.checkArgument(words.length <= PAGE_WORDS, "a page has %s words", PAGE_WORDS);
+    if (words.length > PAGE_WORDS) {
+      throw new IllegalArgumentException("a page has " + PAGE_WORDS + " words");
+    }
     Atomic.run(() -> System.arraycopy(words, 0, contents, 0, words.length));
   }
 

@@ -1,6 +1,5 @@
 package pinmc.kernel;
 
-import com.google.common.base.Preconditions;
 
 /**
  * How a page records that it is pinned for DMA: the question the 2022 session kept coming
@@ -20,7 +19,9 @@ public record PinCounting(int bias, boolean exactPinCount) {
   public static final PinCounting KERNEL = new PinCounting(Mm.GUP_PIN_COUNTING_BIAS, false);
 
   public PinCounting {
-    Preconditions.checkArgument(bias >= 2, "the pin bias must be at least 2: %s", bias);
+    if (bias < 2) {
+      throw new IllegalArgumentException("the pin bias must be at least 2: " + bias);
+    }
   }
 
   /** The bias scheme with {@code bias} in place of 1024, for models with few references. */

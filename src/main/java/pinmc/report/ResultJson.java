@@ -86,13 +86,13 @@ public final class ResultJson {
 
   /** Reads back what {@link #toJson(CheckResult)} wrote; throws {@link IllegalArgumentException} naming a bad field. */
   public static CheckResult fromJson(Object o) {
-    Fields f = new Fields(o, "result");
+    JsonFields f = new JsonFields(o, "result");
     Verdict verdict = named(Verdict.values(), Verdict::word, f.string("verdict"), "result.verdict");
     Property property = named(Property.values(), Property::jpfName, f.optionalString("property"), "result.property");
     List<TraceStep> trace = new ArrayList<>();
     for (Object item : f.list("trace")) {
-      Fields step = new Fields(item, "result.trace[" + trace.size() + "]");
-      Fields loc = step.object("location");
+      JsonFields step = new JsonFields(item, "result.trace[" + trace.size() + "]");
+      JsonFields loc = step.object("location");
       trace.add(new TraceStep((int) step.number("step"), step.string("thread"), step.string("op"),
           new SourceLocation(loc.string("class"), loc.string("method"), loc.optionalString("file"), (int) loc.number("line"))));
     }
@@ -106,7 +106,7 @@ public final class ResultJson {
         schedule == null ? null : Schedule.parse(schedule), stats(f.object("stats")));
   }
 
-  private static Stats stats(Fields s) {
+  private static Stats stats(JsonFields s) {
     Bound boundHit = named(Bound.values(), Bound::optionName, s.optionalString("boundHit"), "stats.boundHit");
     return new Stats(s.number("executions"), s.number("sleepSetBlocked"), s.number("steps"), s.number("maxDepth"),
         s.number("timeMillis"), boundHit, s.number("statesNew"), s.number("statesVisited"));
@@ -123,60 +123,5 @@ public final class ResultJson {
       }
     }
     throw new IllegalArgumentException(field + ": unknown value '" + word + "'");
-  }
-
-  /** Typed access to a parsed JSON object, with errors that name the field. */
-  static final class Fields {
-    private final Map<?, ?> map;
-    private final String path;
-
-    Fields(Object value, String path) {
-      if (!(value instanceof Map<?, ?> m)) {
-        throw new IllegalArgumentException(path + ": expected an object");
-      }
-      this.map = m;
-      this.path = path;
-    }
-
-    String string(String key) {
-      String s = optionalString(key);
-      if (s == null) {
-        throw new IllegalArgumentException(path + "." + key + ": missing");
-      }
-      return s;
-    }
-
-    String optionalString(String key) {
-      Object v = map.get(key);
-      if (v != null && !(v instanceof String)) {
-        throw new IllegalArgumentException(path + "." + key + ": expected a string");
-      }
-      return (String) v;
-    }
-
-    long number(String key) {
-      if (!(map.get(key) instanceof Long n)) {
-        throw new IllegalArgumentException(path + "." + key + ": expected a whole number");
-      }
-      return n;
-    }
-
-    boolean bool(String key) {
-      if (!(map.get(key) instanceof Boolean b)) {
-        throw new IllegalArgumentException(path + "." + key + ": expected true or false");
-      }
-      return b;
-    }
-
-    List<?> list(String key) {
-      if (!(map.get(key) instanceof List<?> l)) {
-        throw new IllegalArgumentException(path + "." + key + ": expected an array");
-      }
-      return l;
-    }
-
-    Fields object(String key) {
-      return new Fields(map.get(key), path + "." + key);
-    }
   }
 }

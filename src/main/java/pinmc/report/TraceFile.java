@@ -63,14 +63,14 @@ public final class TraceFile {
   }
 
   static Saved fromJson(Object json) {
-    ResultJson.Fields root = new ResultJson.Fields(json, "trace");
+    JsonFields root = new JsonFields(json, "trace");
     if (!FORMAT.equals(root.optionalString("format"))) {
       throw new IllegalArgumentException("trace.format: expected \"" + FORMAT + "\"");
     }
     if (root.number("version") != VERSION) {
       throw new IllegalArgumentException("trace.version: this pinmc reads version " + VERSION);
     }
-    ResultJson.Fields t = root.object("target");
+    JsonFields t = root.object("target");
     String name = t.string("name");
     String mainClass = t.string("mainClass");
     List<String> args = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class TraceFile {
       classpath.add(Path.of(String.valueOf(p)));
     }
     ModelTarget target = new ModelTarget(name, mainClass, args, classpath);
-    ResultJson.Fields o = root.object("options");
+    JsonFields o = root.object("options");
     CheckOptions options = CheckOptions.builder()
         .maxSteps((int) o.number("maxSteps"))
         .detectRaces(o.bool("detectRaces"))

@@ -271,7 +271,9 @@ class CommandsTest {
 
   @Test
   void missingEngine() throws Exception {
-    assertOneLineError(run("check", "--engine", "jpf", COUNTER), "engine jpf is not available: pinmc.jpf.JpfEngine is not in this build");
+    Path noJpf = dir.resolve("no-jpf");
+    assertOneLineError(run("check", "--engine", "jpf", "--jpf-home", noJpf.toString(), COUNTER),
+        "engine jpf could not start: jpf-core not found: " + noJpf.toAbsolutePath() + " (from --jpf-home) is not a directory");
     assertOneLineError(run("check", "--engine", "spin", COUNTER), "unknown engine 'spin' (known engines: embedded, jpf)");
   }
 
@@ -377,7 +379,8 @@ class CommandsTest {
     assertOneLineError(run("gate", dir.resolve("nowhere").toString()), "no such file or directory: " + dir.resolve("nowhere"));
     assertOneLineError(run("gate", empty.toString()), "no .jpf files in " + empty + "\n");
     assertOneLineError(run("gate", "--properties-dir", dir.resolve("nope").toString()), "no properties directory");
-    assertOneLineError(inProject("gate", "--engine", "jpf"), "engine jpf is not available");
+    assertOneLineError(inProject("gate", "--engine", "jpf", "--jpf-home", empty.toString()),
+        "engine jpf could not start: " + empty.toAbsolutePath() + " (from --jpf-home) is not a jpf-core directory: it has no jpf.properties");
   }
 
   @Test

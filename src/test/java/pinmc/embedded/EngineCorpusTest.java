@@ -19,14 +19,10 @@ import pinmc.check.ModelTarget;
 import pinmc.check.Property;
 import pinmc.check.Reduction;
 import pinmc.check.Verdict;
-import pinmc.corpus.AtomicCounter;
 import pinmc.corpus.BoundedBuffer;
-import pinmc.corpus.ChildThrows;
-import pinmc.corpus.ChoiceBranch;
-import pinmc.corpus.GuardBlockedByEarlierWrite;
+import pinmc.corpus.Corpus;
 import pinmc.corpus.IndependentWriters;
 import pinmc.corpus.InvariantInOneInterleaving;
-import pinmc.corpus.LockConditionQueue;
 import pinmc.corpus.LostUpdate;
 import pinmc.corpus.OppositeLockOrder;
 import pinmc.corpus.Peterson;
@@ -38,8 +34,6 @@ import pinmc.corpus.RemembersAcrossRuns;
 import pinmc.corpus.SharedWriters;
 import pinmc.corpus.Spinner;
 import pinmc.corpus.SynchronizedCounter;
-import pinmc.corpus.SynchronizedMethodCounter;
-import pinmc.corpus.TryLockWhileHeld;
 
 /** The engine on small programs whose verdicts are known, with DPOR checked against plain enumeration. */
 class EngineCorpusTest {
@@ -51,23 +45,7 @@ class EngineCorpusTest {
 
   /** Program, arguments, expected outcome, and whether plain enumeration is small enough to cross-check. */
   static Stream<Arguments> corpus() {
-    return Stream.of(
-        Arguments.of(LostUpdate.class, new String[0], "violation:assertion", true),
-        Arguments.of(SynchronizedCounter.class, new String[0], "pass", true),
-        Arguments.of(SynchronizedMethodCounter.class, new String[0], "pass", false),
-        Arguments.of(AtomicCounter.class, new String[0], "pass", true),
-        Arguments.of(OppositeLockOrder.class, new String[0], "deadlock", true),
-        Arguments.of(BoundedBuffer.class, new String[] {"notify"}, "deadlock", false),
-        Arguments.of(BoundedBuffer.class, new String[] {"notifyAll"}, "pass", false),
-        Arguments.of(Peterson.class, new String[0], "pass", false),
-        Arguments.of(Peterson.class, new String[] {"broken"}, "violation:assertion", false),
-        Arguments.of(ChoiceBranch.class, new String[0], "violation:assertion", true),
-        Arguments.of(LockConditionQueue.class, new String[0], "pass", true),
-        Arguments.of(ChildThrows.class, new String[0], "violation:exception", true),
-        Arguments.of(InvariantInOneInterleaving.class, new String[0], "violation:total-conserved", true),
-        Arguments.of(GuardBlockedByEarlierWrite.class, new String[0], "violation:assertion", true),
-        Arguments.of(TryLockWhileHeld.class, new String[0], "violation:assertion", true),
-        Arguments.of(Spinner.class, new String[0], "inconclusive", true));
+    return Corpus.programs();
   }
 
   @ParameterizedTest(name = "{0} {1}: {2}")

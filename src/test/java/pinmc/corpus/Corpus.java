@@ -1,0 +1,33 @@
+package pinmc.corpus;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The engine corpus: small programs whose outcomes are known, shared by the tests of every
+ * engine (the embedded engine's, and the jpf engine's agreement with it).
+ */
+public final class Corpus {
+  private Corpus() {}
+
+  /** Program, arguments, expected outcome, and whether plain enumeration is small enough to cross-check. */
+  public static Stream<Arguments> programs() {
+    return Stream.of(
+        Arguments.of(LostUpdate.class, new String[0], "violation:assertion", true),
+        Arguments.of(SynchronizedCounter.class, new String[0], "pass", true),
+        Arguments.of(SynchronizedMethodCounter.class, new String[0], "pass", false),
+        Arguments.of(AtomicCounter.class, new String[0], "pass", true),
+        Arguments.of(OppositeLockOrder.class, new String[0], "deadlock", true),
+        Arguments.of(BoundedBuffer.class, new String[] {"notify"}, "deadlock", false),
+        Arguments.of(BoundedBuffer.class, new String[] {"notifyAll"}, "pass", false),
+        Arguments.of(Peterson.class, new String[0], "pass", false),
+        Arguments.of(Peterson.class, new String[] {"broken"}, "violation:assertion", false),
+        Arguments.of(ChoiceBranch.class, new String[0], "violation:assertion", true),
+        Arguments.of(LockConditionQueue.class, new String[0], "pass", true),
+        Arguments.of(ChildThrows.class, new String[0], "violation:exception", true),
+        Arguments.of(InvariantInOneInterleaving.class, new String[0], "violation:total-conserved", true),
+        Arguments.of(GuardBlockedByEarlierWrite.class, new String[0], "violation:assertion", true),
+        Arguments.of(TryLockWhileHeld.class, new String[0], "violation:assertion", true),
+        Arguments.of(Spinner.class, new String[0], "inconclusive", true));
+  }
+}
