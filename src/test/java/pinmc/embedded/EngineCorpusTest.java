@@ -19,10 +19,12 @@ import pinmc.check.ModelTarget;
 import pinmc.check.Property;
 import pinmc.check.Reduction;
 import pinmc.check.Verdict;
+import pinmc.corpus.AtomicCounter;
 import pinmc.corpus.BoundedBuffer;
 import pinmc.corpus.Corpus;
 import pinmc.corpus.IndependentWriters;
 import pinmc.corpus.InvariantInOneInterleaving;
+import pinmc.corpus.LockConditionQueue;
 import pinmc.corpus.LostUpdate;
 import pinmc.corpus.OppositeLockOrder;
 import pinmc.corpus.Peterson;
@@ -34,6 +36,7 @@ import pinmc.corpus.RemembersAcrossRuns;
 import pinmc.corpus.SharedWriters;
 import pinmc.corpus.Spinner;
 import pinmc.corpus.SynchronizedCounter;
+import pinmc.corpus.SynchronizedMethodCounter;
 
 /** The engine on small programs whose verdicts are known, with DPOR checked against plain enumeration. */
 class EngineCorpusTest {
