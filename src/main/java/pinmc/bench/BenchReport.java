@@ -1,59 +1,101 @@
 package pinmc.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import pinmc.report.Json;
 
-/** The benchmark's results as a Markdown table and as JSON. */
+/** The benchmark's results as Markdown (one growth table per series) and as JSON. */
 public final class BenchReport {
   private BenchReport() {}
 
-  /** The machine the numbers come from, for the report's heading. */
+  /** The machine and JDK the numbers come from. */
   public static String machine() {
-    return String.format(Locale.ROOT, "%s %s, %d cores, max heap %d MiB, %s %s",
-        System.getProperty("java.vm.name"), System.getProperty("java.version"),
+    return String.format(Locale.ROOT, "%s %s (%s), %d cores, max heap %d MiB, %s %s",
+        System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("java.vendor"),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("os.name"), System.getProperty("os.arch"));
   }
 
-  public static String markdown(List<BenchResult> results) {
+  /** Growth tables, one per program, in the order run. */
+  public static String markdown(List<BenchResult> results, List<String> engines) {
     StringBuilder sb = new StringBuilder();
-    sb.append("| program | N | verdict | executions | sleep-set blocked | distinct interleavings | executions / interleavings | steps | median time | steps/s | executions/s | peak heap |\n");
-    sb.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    boolean jpf = engines.contains("jpf");
+    String program = null;
     for (BenchResult r : results) {
-      String interleavings = r.interleavings() < 0 ? "-" : Long.toString(r.interleavings());
-      if (r.target().knownInterleavings() > 0 && r.interleavings() >= 0 && r.target().knownInterleavings() != r.interleavings()) {
-        interleavings += " (literature: " + r.target().knownInterleavings() + ")";
+      if (!r.target().program().equals(program)) {
+        program = r.target().program();
+        sb.append("\n#### ").append(program).append("\n\n");
+        sb.append("| size | verdict | executions | sleep-set blocked | distinct interleavings | time | steps/s | executions/s | peak heap |");
+        sb.append(jpf ? " jpf verdict | jpf time | jpf states | jpf / embedded |\n" : "\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.append(jpf ? " --- | ---: | ---: | ---: |\n" : "\n");
       }
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %s | %d | %.0f ms | %,.0f | %,.0f | %d MiB |%n",
-          r.target().program(), r.target().size(), r.verdict().word(), r.executions(), r.sleepSetBlocked(), interleavings,
-          Double.isNaN(r.redundancy()) ? "-" : String.format(Locale.ROOT, "%.2f", r.redundancy()),
-          r.steps(), r.medianMillis(), r.stepsPerSecond(), r.executionsPerSecond(), r.peakHeapBytes() >> 20));
+      Optional<BenchResult.EngineFigures> e = r.engine("embedded");
+      String interleavings = r.interleavings() < 0 ? "-" : Long.toString(r.interleavings());
+      if (r.target().knownInterleavings() > 0) {
+        interleavings += " (expected " + r.target().knownInterleavings() + ")";
+      }
+      sb.append("| ").append(r.target().size()).append(" | ");
+      if (e.isPresent()) {
+        BenchResult.EngineFigures f = e.get();
+        sb.append(String.format(Locale.ROOT, "%s | %d | %d | %s | %s | %,.0f | %,.0f | %d MiB |", f.verdict().word(), f.executions(),
+            f.sleepSetBlocked(), interleavings, time(f.medianMillis()), f.stepsPerSecond(), f.executionsPerSecond(),
+            f.peakHeapBytes() >> 20));
+      } else {
+        sb.append("over budget | | | | | | | |");
+      }
+      if (jpf) {
+        Optional<BenchResult.EngineFigures> j = r.engine("jpf");
+        if (j.isPresent()) {
+          sb.append(String.format(Locale.ROOT, " %s | %s | %d | %s |", j.get().verdict().word(), time(j.get().medianMillis()),
+              j.get().statesNew(), Double.isNaN(r.ratio("jpf")) ? "-" : String.format(Locale.ROOT, "%.1f×", r.ratio("jpf"))));
+        } else {
+          sb.append(" over budget | | | |");
+        }
+      }
+      sb.append('\n');
     }
     return sb.toString();
   }
 
+  private static String time(double millis) {
+    return millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000) : String.format(Locale.ROOT, "%.0f ms", millis);
+  }
+
   public static String json(List<BenchResult> results) {
-    List<Object> rows = new java.util.ArrayList<>();
+    List<Object> rows = new ArrayList<>();
     for (BenchResult r : results) {
-      java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+      Map<String, Object> row = new LinkedHashMap<>();
       row.put("program", r.target().program());
       row.put("size", r.target().size());
-      row.put("verdict", r.verdict().word());
-      row.put("executions", r.executions());
-      row.put("sleepSetBlocked", r.sleepSetBlocked());
       row.put("interleavings", r.interleavings());
       row.put("knownInterleavings", r.target().knownInterleavings());
-      row.put("steps", r.steps());
-      row.put("medianMillis", r.medianMillis());
-      row.put("runs", r.runs());
-      row.put("stepsPerSecond", r.stepsPerSecond());
-      row.put("executionsPerSecond", r.executionsPerSecond());
-      row.put("peakHeapBytes", r.peakHeapBytes());
+      List<Object> engines = new ArrayList<>();
+      for (BenchResult.EngineFigures f : r.engines()) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("engine", f.engine());
+        e.put("verdict", f.verdict().word());
+        e.put("executions", f.executions());
+        e.put("sleepSetBlocked", f.sleepSetBlocked());
+        e.put("steps", f.steps());
+        e.put("statesNew", f.statesNew());
+        e.put("medianMillis", f.medianMillis());
+        e.put("runs", f.runs());
+        e.put("stepsPerSecond", f.stepsPerSecond());
+        e.put("executionsPerSecond", f.executionsPerSecond());
+        e.put("peakHeapBytes", f.peakHeapBytes());
+        engines.add(e);
+      }
+      row.put("engines", engines);
       rows.add(row);
     }
-    java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("machine", machine());
     doc.put("results", rows);
-    return pinmc.report.Json.write(doc) + "\n";
+    return Json.write(doc) + "\n";
   }
 }

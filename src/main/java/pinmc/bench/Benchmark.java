@@ -5,57 +5,104 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
+import pinmc.check.Engine;
 import pinmc.embedded.EmbeddedEngine;
 
-/** Runs benchmark targets on the embedded engine and collects {@link BenchResult}s. */
+/**
+ * Runs benchmark series on one or more engines. For each target every engine runs once to
+ * warm up, then the measured runs alternate between the engines, so that a slow moment of
+ * the machine falls on both; each figure is the median. An engine stops going up a series
+ * once its median exceeds the budget.
+ */
 public final class Benchmark {
-  private final EmbeddedEngine engine = new EmbeddedEngine();
+  private final List<Engine> engines;
   private final int runs;
   private final CheckOptions options;
+  private final double budgetMillis;
+  private final EmbeddedEngine embedded = new EmbeddedEngine();
 
-  /** {@code runs} measured runs per target, after one warm-up run that is not counted. */
-  public Benchmark(int runs, CheckOptions options) {
+  public Benchmark(List<Engine> engines, int runs, CheckOptions options, java.time.Duration budget) {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1: " + runs);
     }
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("no engine to benchmark");
+    }
+    this.engines = List.copyOf(engines);
     this.runs = runs;
     this.options = options;
+    this.budgetMillis = budget.toMillis();
   }
 
-  public List<BenchResult> run(List<BenchTarget> targets, Consumer<BenchResult> each) {
+  /** Runs every series; {@code each} hears of every result as it comes. */
+  public List<BenchResult> run(List<BenchSeries> series, Consumer<BenchResult> each) {
     List<BenchResult> out = new ArrayList<>();
-    for (BenchTarget t : targets) {
-      BenchResult r = measure(t);
-      each.accept(r);
-      out.add(r);
+    for (BenchSeries s : series) {
+      Set<String> overBudget = new HashSet<>();
+      for (BenchTarget t : s.sizes()) {
+        List<Engine> active = engines.stream().filter(e -> !overBudget.contains(e.name())).toList();
+        if (active.isEmpty()) {
+          break;
+        }
+        BenchResult r = measure(t, active);
+        for (BenchResult.EngineFigures f : r.engines()) {
+          if (f.medianMillis() > budgetMillis) {
+            overBudget.add(f.engine());
+          }
+        }
+        each.accept(r);
+        out.add(r);
+      }
     }
     return out;
   }
 
-  BenchResult measure(BenchTarget t) {
-    CheckResult first = engine.check(t.target(), options); // warm-up: class loading, JIT
-    double[] millis = new double[runs];
-    long peak = 0;
-    for (int i = 0; i < runs; i++) {
-      resetPeaks();
-      long start = System.nanoTime();
-      CheckResult r = engine.check(t.target(), options);
-      millis[i] = (System.nanoTime() - start) / 1e6;
-      peak = Math.max(peak, heapPeak());
-      if (!r.outcome().equals(first.outcome()) || r.stats().executions() != first.stats().executions()) {
-        throw new IllegalStateException(t.target().name() + " gave " + r.outcome() + " in " + r.stats().executions()
-            + " executions after " + first.outcome() + " in " + first.stats().executions() + ": the engine is not deterministic");
+  BenchResult measure(BenchTarget t, List<Engine> active) {
+    CheckResult[] first = new CheckResult[active.size()];
+    for (int i = 0; i < active.size(); i++) {
+      first[i] = active.get(i).check(t.target(), options); // warm-up: class loading, JIT, JPF's start
+    }
+    double[][] millis = new double[active.size()][runs];
+    long[] peak = new long[active.size()];
+    for (int r = 0; r < runs; r++) {
+      for (int i = 0; i < active.size(); i++) {
+        resetPeaks();
+        long start = System.nanoTime();
+        CheckResult result = active.get(i).check(t.target(), options);
+        millis[i][r] = (System.nanoTime() - start) / 1e6;
+        peak[i] = Math.max(peak[i], heapPeak());
+        if (!result.outcome().equals(first[i].outcome())) {
+          throw new IllegalStateException(t.target().name() + " on " + active.get(i).name() + " gave " + result.outcome()
+              + " after " + first[i].outcome() + ": the engine is not deterministic");
+        }
       }
     }
-    Arrays.sort(millis);
-    double median = runs % 2 == 1 ? millis[runs / 2] : (millis[runs / 2 - 1] + millis[runs / 2]) / 2;
-    long interleavings = first.foundBug() || first.stats().boundHit() != null ? -1 : engine.countInterleavings(t.target(), options);
-    return new BenchResult(t, first.verdict(), first.stats().executions(), first.stats().sleepSetBlocked(), interleavings,
-        first.stats().steps(), median, runs, peak);
+    List<BenchResult.EngineFigures> figures = new ArrayList<>();
+    long interleavings = -1;
+    for (int i = 0; i < active.size(); i++) {
+      CheckResult f = first[i];
+      boolean isEmbedded = active.get(i).name().equals("embedded");
+      figures.add(new BenchResult.EngineFigures(active.get(i).name(), f.verdict(), isEmbedded ? f.stats().executions() : -1,
+          isEmbedded ? f.stats().sleepSetBlocked() : -1, isEmbedded ? f.stats().steps() : -1, f.stats().statesNew(),
+          median(millis[i]), runs, peak[i]));
+      if (isEmbedded && !f.foundBug() && f.stats().boundHit() == null) {
+        interleavings = embedded.countInterleavings(t.target(), options);
+      }
+    }
+    return new BenchResult(t, figures, interleavings);
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   private static void resetPeaks() {

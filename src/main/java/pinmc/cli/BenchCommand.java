@@ -3,12 +3,16 @@ package pinmc.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import pinmc.bench.BenchReport;
 import pinmc.bench.BenchResult;
-import pinmc.bench.BenchTarget;
+import pinmc.bench.BenchSeries;
 import pinmc.bench.Benchmark;
+import pinmc.check.Engine;
 import pinmc.report.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,22 +20,37 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code pinmc bench}: the embedded engine on the DPOR literature's programs at growing sizes. */
+/** {@code pinmc bench}: the engines on the literature's programs and the protocol models at growing sizes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Runs the DPOR literature's programs (readers, lastzero, indexer, filesystem) at growing sizes "
-        + "on the embedded engine and prints, per program and size: verdict, executions, sleep-set-blocked "
-        + "executions, distinct interleavings, median time to verdict, steps and executions per second, peak heap. "
-        + "Each figure is the median of --runs runs after one warm-up run.")
+    description = "Runs the DPOR literature's programs (readers, lastzero, indexer, filesystem) and a fully explored "
+        + "variant of each protocol model at growing sizes, on the embedded engine and, when it is installed, Java "
+        + "PathFinder, alternating runs between them. Prints one growth table per program: verdict, executions, "
+        + "sleep-set-blocked executions, distinct interleavings, median time to verdict, steps and executions per "
+        + "second, peak heap, and JPF's verdict, time, states and its time over the embedded engine's. An engine "
+        + "stops going up a series once its median time exceeds --budget.")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SearchOptions search;
 
-  @Option(names = "--runs", defaultValue = "5", description = "Measured runs per target (default ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "3", description = "Measured runs per target and engine, after one warm-up run (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--quick", description = "Only the two smallest sizes of each program.")
+  @Option(names = "--budget", defaultValue = "60s", converter = DurationConverter.class,
+      description = "Stop growing a series for an engine once its median time exceeds this (default ${DEFAULT-VALUE}).")
+  Duration budget;
+
+  @Option(names = "--quick", description = "Only the smallest sizes of each program.")
   boolean quick;
+
+  @Option(names = "--no-jpf", description = "Do not run Java PathFinder even if it is installed.")
+  boolean noJpf;
+
+  @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory (default: JPF_HOME, then ~/.jpf/site.properties).")
+  Path jpfHome;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown to FILE (BENCHMARKS.md).")
+  Path markdownFile;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
   Path json;
@@ -43,23 +62,49 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    out.println("machine: " + BenchReport.machine());
-    out.flush();
-    List<BenchResult> results = new Benchmark(runs, search.toBuilder().build()).run(BenchTarget.literature(quick),
-        r -> {
-          err.printf("%s(%s): %s, %d executions, %.0f ms%n", r.target().program(), r.target().size(), r.verdict().word(),
-              r.executions(), r.medianMillis());
-          err.flush();
-        });
-    out.print(BenchReport.markdown(results));
-    out.flush();
-    if (json != null) {
+    List<Engine> engines = new ArrayList<>();
+    engines.add(EngineOption.engine("embedded"));
+    String jpfStatus = "not run (--no-jpf)";
+    if (!noJpf) {
+      EngineOption jpf = new EngineOption();
+      jpf.name = "jpf";
+      jpf.jpfHome = jpfHome;
       try {
-        AtomicFiles.write(json, BenchReport.json(results));
-      } catch (IOException e) {
-        throw new InputException("cannot write " + json + ": " + e.getMessage(), e);
+        engines.add(jpf.engine());
+        jpfStatus = "installed";
+      } catch (InputException e) {
+        jpfStatus = "not installed (" + e.getMessage() + ")";
       }
     }
+    List<String> names = engines.stream().map(Engine::name).toList();
+    long start = System.nanoTime();
+    List<BenchResult> results = new Benchmark(engines, runs, search.toBuilder().build(), budget)
+        .run(BenchSeries.defaults(quick), r -> {
+          StringBuilder line = new StringBuilder(r.target().program() + " " + r.target().size() + ":");
+          for (BenchResult.EngineFigures f : r.engines()) {
+            line.append(String.format(Locale.ROOT, " %s %s %.0f ms;", f.engine(), f.verdict().word(), f.medianMillis()));
+          }
+          err.println(line);
+          err.flush();
+        });
+    String report = header(jpfStatus, (System.nanoTime() - start) / 1e9) + BenchReport.markdown(results, names);
+    out.print(report);
+    out.flush();
+    try {
+      if (markdownFile != null) {
+        AtomicFiles.write(markdownFile, report);
+      }
+      if (json != null) {
+        AtomicFiles.write(json, BenchReport.json(results));
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot write the report: " + e.getMessage(), e);
+    }
     return ExitCode.OK;
+  }
+
+  private String header(String jpfStatus, double seconds) {
+    return String.format(Locale.ROOT, "machine: %s%njpf: %s%nruns: %d measured after 1 warm-up, median; budget %ds; "
+        + "the whole benchmark took %.0f s%n", BenchReport.machine(), jpfStatus, runs, budget.toSeconds(), seconds);
   }
 }

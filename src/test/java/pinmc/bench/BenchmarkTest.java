@@ -4,56 +4,102 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pinmc.check.CheckOptions;
+import pinmc.check.CheckResult;
+import pinmc.check.Engine;
 import pinmc.check.ModelTarget;
 import pinmc.check.Verdict;
+import pinmc.embedded.EmbeddedEngine;
 import pinmc.report.Json;
 
 /** The benchmark's bookkeeping on a few small targets; no timing is asserted. */
 class BenchmarkTest {
-  private final Benchmark bench = new Benchmark(1, CheckOptions.defaults());
+  private final Engine embedded = new EmbeddedEngine();
+  private final Benchmark bench = new Benchmark(List.of(embedded), 1, CheckOptions.defaults(), Duration.ofSeconds(60));
+
+  private BenchResult measure(String program, String mainClass, String... args) {
+    return bench.measure(new BenchTarget(program, String.join(" ", args), ModelTarget.of(mainClass, args), -1), List.of(embedded));
+  }
 
   @Test
   void readersExploreOneExecutionPerInterleaving() {
-    BenchResult r = bench.measure(new BenchTarget("readers", "4", ModelTarget.of("pinmc.literature.Readers", "4"), 16));
-    assertEquals(Verdict.PASS, r.verdict());
-    assertEquals(16, r.executions());
+    BenchResult r = measure("readers", "pinmc.literature.Readers", "4");
+    BenchResult.EngineFigures f = r.engine("embedded").orElseThrow();
+    assertEquals(Verdict.PASS, f.verdict());
+    assertEquals(16, f.executions());
     assertEquals(16, r.interleavings());
     assertEquals(1.0, r.redundancy());
-    assertTrue(r.steps() > 0 && r.medianMillis() > 0 && r.peakHeapBytes() > 0, r.toString());
+    assertTrue(f.steps() > 0 && f.medianMillis() > 0 && f.peakHeapBytes() > 0, r.toString());
   }
 
   @Test
   void sleepSetBlockedExecutionsAreTheOnlySurplus() {
-    BenchResult r = bench.measure(new BenchTarget("lastzero", "3", ModelTarget.of("pinmc.literature.LastZero", "3"), -1));
-    assertEquals(r.interleavings() + r.sleepSetBlocked(), r.executions(), r.toString());
+    BenchResult r = measure("lastzero", "pinmc.literature.LastZero", "3");
+    BenchResult.EngineFigures f = r.engine("embedded").orElseThrow();
+    assertEquals(r.interleavings() + f.sleepSetBlocked(), f.executions(), r.toString());
   }
 
   @Test
   void aViolationIsNotCountedAsInterleavings() {
-    BenchResult r = bench.measure(new BenchTarget("lost-update", "2", ModelTarget.of("pinmc.corpus.LostUpdate"), -1));
-    assertEquals(Verdict.VIOLATION, r.verdict());
+    BenchResult r = measure("lost-update", "pinmc.corpus.LostUpdate");
+    assertEquals(Verdict.VIOLATION, r.engine("embedded").orElseThrow().verdict());
     assertEquals(-1, r.interleavings());
     assertTrue(Double.isNaN(r.redundancy()));
   }
 
+  /** A second engine that takes a fixed verdict, slowly: the ratio and the budget work on it. */
+  private static final class SlowEngine implements Engine {
+    @Override
+    public String name() {
+      return "jpf";
+    }
+
+    @Override
+    public CheckResult check(ModelTarget target, CheckOptions options) {
+      try {
+        Thread.sleep(30);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new CheckResult(target.name(), name(), Verdict.PASS, null, null, "", List.of(), List.of(), null,
+          new pinmc.check.Stats(0, 0, 0, 0, 30, null, 7, 3));
+    }
+  }
+
   @Test
-  void reportsListEveryTarget() {
-    List<BenchResult> results = List.of(
-        bench.measure(new BenchTarget("filesystem", "14", ModelTarget.of("pinmc.literature.FileSystem", "14"), 2)));
-    String md = BenchReport.markdown(results);
-    assertTrue(md.contains("| filesystem | 14 | pass | 2 | 0 | 2 | 1.00 |"), md);
+  void anEngineOverBudgetStopsGoingUpTheSeriesAndTheOtherGoesOn() {
+    Benchmark twoEngines = new Benchmark(List.of(embedded, new SlowEngine()), 1, CheckOptions.defaults(), Duration.ofMillis(20));
+    BenchSeries series = new BenchSeries("filesystem", "test", List.of(
+        new BenchTarget("filesystem", "13", ModelTarget.of("pinmc.literature.FileSystem", "13"), -1),
+        new BenchTarget("filesystem", "14", ModelTarget.of("pinmc.literature.FileSystem", "14"), -1)));
+    List<BenchResult> results = twoEngines.run(List.of(series), r -> {});
+    assertEquals(2, results.size());
+    assertTrue(results.get(0).engine("jpf").isPresent());
+    assertTrue(results.get(0).ratio("jpf") > 0, results.get(0).toString());
+    assertTrue(results.get(1).engine("jpf").isEmpty(), "the slow engine went over budget at the first size");
+    String md = BenchReport.markdown(results, List.of("embedded", "jpf"));
+    assertTrue(md.contains("| 14 | pass | 2 | 0 | 2 |") && md.contains("over budget"), md);
+  }
+
+  @Test
+  void jsonCarriesEveryEngine() {
+    List<BenchResult> results = List.of(measure("filesystem", "pinmc.literature.FileSystem", "14"));
     Map<?, ?> json = (Map<?, ?>) Json.parse(BenchReport.json(results));
     Map<?, ?> row = (Map<?, ?>) ((List<?>) json.get("results")).get(0);
     assertEquals("filesystem", row.get("program"));
     assertEquals(2L, row.get("interleavings"));
+    Map<?, ?> e = (Map<?, ?>) ((List<?>) row.get("engines")).get(0);
+    assertEquals("embedded", e.get("engine"));
+    assertEquals(2L, e.get("executions"));
   }
 
   @Test
   void atLeastOneRunIsNeeded() {
-    assertThrows(IllegalArgumentException.class, () -> new Benchmark(0, CheckOptions.defaults()));
+    assertThrows(IllegalArgumentException.class,
+        () -> new Benchmark(List.of(embedded), 0, CheckOptions.defaults(), Duration.ofSeconds(1)));
   }
 }

@@ -131,11 +131,14 @@ class EndToEndTest {
   @Test
   void benchPrintsATableOfTheLiteratureProgramsAndWritesJson() throws Exception {
     Path json = dir.resolve("bench.json");
-    Cli.Run r = Cli.run("bench", "--quick", "--runs", "1", "--json", json.toString());
+    Path md = dir.resolve("BENCHMARKS.md");
+    Cli.Run r = Cli.run("bench", "--quick", "--runs", "1", "--no-jpf", "--json", json.toString(), "--markdown", md.toString());
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("| readers | 4 | pass | 16 | 0 | 16 | 1.00 |"), r.out());
-    assertTrue(r.out().contains("| filesystem | 16 | pass | 8 | 0 | 8 | 1.00 |"), r.out());
+    assertTrue(r.out().contains("#### readers") && r.out().contains("| 4 | pass | 16 | 0 | 16 (expected 16) |"), r.out());
+    assertTrue(r.out().contains("#### filesystem") && r.out().contains("| 16 | pass | 8 | 0 | 8 |"), r.out());
+    assertTrue(r.out().contains("jpf: not run (--no-jpf)"), r.out());
     assertTrue(Files.readString(json).contains("\"program\": \"indexer\""), Files.readString(json));
+    assertEquals(r.out(), Files.readString(md));
   }
 
   @Test

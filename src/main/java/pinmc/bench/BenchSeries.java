@@ -1,0 +1,55 @@
+package pinmc.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import pinmc.check.ModelTarget;
+
+/** A program at growing sizes: each engine goes up the sizes until one takes longer than the budget. */
+public record BenchSeries(String program, String source, List<BenchTarget> sizes) {
+
+  /**
+   * The default series: the DPOR literature's programs (models/pinmc/literature) and one
+   * fully explored (pass) variant of each protocol model, each up to its largest size.
+   */
+  public static List<BenchSeries> defaults(boolean quick) {
+    List<BenchSeries> out = new ArrayList<>();
+    out.add(literature("readers", "pinmc.literature.Readers", quick ? new int[] {4, 6} : new int[] {4, 6, 8, 10, 12},
+        n -> 1L << n, "Abdulla et al. POPL 2014"));
+    out.add(literature("lastzero", "pinmc.literature.LastZero", quick ? new int[] {3, 5} : new int[] {3, 5, 7, 8, 9},
+        n -> -1, "Abdulla et al. POPL 2014"));
+    out.add(literature("indexer", "pinmc.literature.Indexer", quick ? new int[] {12, 13} : new int[] {12, 13, 14, 15},
+        n -> -1, "Flanagan and Godefroid POPL 2005"));
+    out.add(literature("filesystem", "pinmc.literature.FileSystem", quick ? new int[] {14, 16} : new int[] {14, 16, 18, 20},
+        n -> -1, "Flanagan and Godefroid POPL 2005"));
+    int top = quick ? 2 : 4;
+    out.add(model("pin-accounting exact", "pinmc.models.PinAccounting", "exact", "mappers", quick ? 2 : 6));
+    out.add(model("dirty-after-unpin pin-user-pages", "pinmc.models.DirtyAfterUnpin", "pin-user-pages", "iterations", top));
+    out.add(model("btrfs-checksum stable-pages", "pinmc.models.BtrfsChecksum", "stable-pages", "iterations", top));
+    out.add(model("truncate-race lease-broken", "pinmc.models.TruncateRace", "lease-broken", "iterations", top));
+    out.add(model("mmu-notifier retry", "pinmc.models.MmuNotifier", "retry", "iterations", top));
+    out.add(model("page-lock-pin sorted-no-hold", "pinmc.models.PageLockPin", "sorted-no-hold", "threads", quick ? 2 : 3));
+    out.add(new BenchSeries("lease-allocation allocate-at-lease", "pinmc.models.LeaseAllocation",
+        List.of(new BenchTarget("lease-allocation allocate-at-lease", "default",
+            ModelTarget.of("pinmc.models.LeaseAllocation", "allocate-at-lease"), -1))));
+    return out;
+  }
+
+  private static BenchSeries literature(String name, String mainClass, int[] sizes,
+      java.util.function.IntToLongFunction known, String source) {
+    List<BenchTarget> targets = new ArrayList<>();
+    for (int n : sizes) {
+      targets.add(new BenchTarget(name, Integer.toString(n),
+          ModelTarget.of(mainClass, Integer.toString(n)).withName(name + "(" + n + ")"), known.applyAsLong(n)));
+    }
+    return new BenchSeries(name, source, targets);
+  }
+
+  private static BenchSeries model(String name, String mainClass, String variant, String sizeName, int max) {
+    List<BenchTarget> targets = new ArrayList<>();
+    for (int n = 1; n <= max; n++) {
+      String size = sizeName + "=" + n;
+      targets.add(new BenchTarget(name, size, ModelTarget.of(mainClass, variant, size).withName(name + " " + size), -1));
+    }
+    return new BenchSeries(name, mainClass, targets);
+  }
+}
