@@ -104,7 +104,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private String header(String jpfStatus, double seconds) {
-    return String.format(Locale.ROOT, "machine: %s%njpf: %s%nruns: %d measured after 1 warm-up, median; budget %ds; "
-        + "the whole benchmark took %.0f s%n", BenchReport.machine(), jpfStatus, runs, budget.toSeconds(), seconds);
+    String command = "./pinmc " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    return String.format(Locale.ROOT, "# pinmc benchmarks%n%n- command: `%s`%n- machine: %s%n- jpf: %s%n"
+        + "- runs: %d measured after one warm-up run per engine, alternating between engines; medians%n"
+        + "- budget: an engine stops going up a series once its median exceeds %d s%n"
+        + "- the whole benchmark took %.0f s%n", command, BenchReport.machine(), jpfStatus, runs, budget.toSeconds(), seconds);
   }
 }

@@ -136,7 +136,8 @@ class EndToEndTest {
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("#### readers") && r.out().contains("| 4 | pass | 16 | 0 | 16 (expected 16) |"), r.out());
     assertTrue(r.out().contains("#### filesystem") && r.out().contains("| 16 | pass | 8 | 0 | 8 |"), r.out());
-    assertTrue(r.out().contains("jpf: not run (--no-jpf)"), r.out());
+    assertTrue(r.out().startsWith("# pinmc benchmarks") && r.out().contains("- jpf: not run (--no-jpf)"), r.out());
+    assertTrue(r.out().contains("- command: `./pinmc bench --quick --runs 1 --no-jpf"), r.out());
     assertTrue(Files.readString(json).contains("\"program\": \"indexer\""), Files.readString(json));
     assertEquals(r.out(), Files.readString(md));
   }
