@@ -36,8 +36,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "Measured runs per target and engine, after one warm-up run (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--budget", defaultValue = "60s", converter = DurationConverter.class,
-      description = "Stop growing a series for an engine once its median time exceeds this (default ${DEFAULT-VALUE}).")
+  @Option(names = "--budget", defaultValue = "20s", converter = DurationConverter.class,
+      description = "Stop growing a series for an engine once its median time exceeds this; also each run's time "
+          + "limit unless --time-limit is given (default ${DEFAULT-VALUE}).")
   Duration budget;
 
   @Option(names = "--quick", description = "Only the smallest sizes of each program.")
@@ -78,7 +79,11 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<String> names = engines.stream().map(Engine::name).toList();
     long start = System.nanoTime();
-    List<BenchResult> results = new Benchmark(engines, runs, search.toBuilder().build(), budget)
+    pinmc.check.CheckOptions.Builder options = search.toBuilder();
+    if (search.timeLimit == null) {
+      options.timeLimit(budget); // a run past the budget ends the series anyway: do not wait for it
+    }
+    List<BenchResult> results = new Benchmark(engines, runs, options.build(), budget)
         .run(BenchSeries.defaults(quick), r -> {
           StringBuilder line = new StringBuilder(r.target().program() + " " + r.target().size() + ":");
           for (BenchResult.EngineFigures f : r.engines()) {
