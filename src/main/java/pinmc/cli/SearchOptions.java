@@ -23,8 +23,10 @@ final class SearchOptions {
       description = "Stop after this long, e.g. 30s, 5m, 1h30m (default: no limit).")
   Duration timeLimit;
 
-  @Option(names = "--reduction", paramLabel = "dpor|none",
-      description = "dpor (default) explores one interleaving per equivalence class; none explores every one.")
+  @Option(names = "--reduction", paramLabel = "dpor|source|none",
+      description = "dpor (default, optimal DPOR with wakeup trees) explores one interleaving per equivalence class; "
+          + "source (source-set DPOR without wakeup trees) may also start redundant ones that its sleep sets cut short; "
+          + "none explores every interleaving.")
   Reduction reduction;
 
   @Option(names = "--races", description = "Also report data races (conflicting accesses to a non-volatile field or array element not ordered by synchronisation) as violations.")

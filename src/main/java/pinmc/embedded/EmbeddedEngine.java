@@ -72,6 +72,8 @@ public final class EmbeddedEngine implements Engine {
     private long maxDepth;
     private long executions;
     private long sleepBlocked;
+    /** Whether the model made a {@code Choice}: then the search runs without a rule that assumes none. */
+    private boolean modelMakesChoices;
     private final long startNanos = System.nanoTime();
     private long lastProgress = startNanos;
 
@@ -110,7 +112,7 @@ public final class EmbeddedEngine implements Engine {
       try (CarrierPool pool = new CarrierPool()) {
         MethodHandle main = findMain(loader);
         String[] args = target.args().toArray(String[]::new);
-        Explorer explorer = new Explorer(options.reduction() == Reduction.DPOR, -1);
+        Explorer explorer = explorerFor(options.reduction(), -1);
         explorer.countTraces();
         while (true) {
           if (outOfBudget() != null) {
@@ -120,8 +122,9 @@ public final class EmbeddedEngine implements Engine {
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
           executions++;
-          if (ex.invariantVisibilityGrew()) {
-            explorer = new Explorer(options.reduction() == Reduction.DPOR, -1);
+          if (ex.invariantVisibilityGrew() || explorer.mustRestartForChoices()) {
+            modelMakesChoices |= explorer.mustRestartForChoices();
+            explorer = explorerFor(options.reduction(), -1);
             explorer.countTraces();
             continue;
           }
@@ -169,14 +172,15 @@ public final class EmbeddedEngine implements Engine {
     }
 
     private CheckResult search(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
-      boolean dpor = options.reduction() == Reduction.DPOR;
+      Reduction reduction = options.reduction();
+      boolean dpor = reduction != Reduction.NONE;
       int maxBound = options.preemptionBound().orElse(-1);
       Bound boundHit = null;
       String boundDetail = null;
       // With a preemption bound, search with 0, 1, ... preemptions so that the first
       // counterexample found is one with the fewest preemptions.
       for (int bound = maxBound < 0 ? -1 : 0; bound <= maxBound; bound++) {
-        Explorer explorer = newExplorer(dpor, bound);
+        Explorer explorer = newExplorer(reduction, bound);
         boundHit = null;
         boundDetail = null;
         while (true) {
@@ -189,9 +193,12 @@ public final class EmbeddedEngine implements Engine {
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
           account(ex, o);
-          if (ex.invariantVisibilityGrew() && dpor && o.kind() != Outcome.Kind.VIOLATION) {
-            // Executions so far were reduced without knowing what the invariants read.
-            explorer = newExplorer(dpor, bound);
+          if ((ex.invariantVisibilityGrew() || explorer.mustRestartForChoices()) && dpor
+              && o.kind() != Outcome.Kind.VIOLATION) {
+            // Executions so far were reduced without knowing what the invariants read, or
+            // with a rule that does not hold for models that make choices.
+            modelMakesChoices |= explorer.mustRestartForChoices();
+            explorer = newExplorer(reduction, bound);
             continue;
           }
           switch (o.kind()) {
@@ -233,8 +240,12 @@ public final class EmbeddedEngine implements Engine {
           "no violation in " + executions + " executions", List.of(), List.of(), null, stats(null));
     }
 
-    private Explorer newExplorer(boolean dpor, int bound) {
-      Explorer e = new Explorer(dpor, bound);
+    private Explorer explorerFor(Reduction reduction, int bound) {
+      return modelMakesChoices ? Explorer.forModelsWithChoices(reduction, bound) : new Explorer(reduction, bound);
+    }
+
+    private Explorer newExplorer(Reduction reduction, int bound) {
+      Explorer e = explorerFor(reduction, bound);
       if (options.detectRaces()) {
         e.log().detectRaces();
       }

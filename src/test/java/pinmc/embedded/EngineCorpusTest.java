@@ -31,6 +31,7 @@ import pinmc.corpus.Peterson;
 import pinmc.corpus.RandomBranch;
 import pinmc.literature.FileSystem;
 import pinmc.literature.Indexer;
+import pinmc.literature.LastZero;
 import pinmc.literature.Readers;
 import pinmc.corpus.RemembersAcrossRuns;
 import pinmc.corpus.SharedWriters;
@@ -71,11 +72,49 @@ class EngineCorpusTest {
     if (!crossCheck) {
       return; // plain enumeration of this one takes minutes; its verdict is asserted above
     }
-    CheckResult dpor = check(program, Reduction.DPOR, args);
     CheckResult none = check(program, Reduction.NONE, args);
-    assertEquals(none.outcome(), dpor.outcome(), "DPOR: " + dpor.message() + " / none: " + none.message());
-    assertTrue(dpor.stats().executions() <= none.stats().executions(),
-        "DPOR ran " + dpor.stats().executions() + " executions, plain enumeration " + none.stats().executions());
+    for (Reduction reduction : new Reduction[] {Reduction.DPOR, Reduction.SOURCE}) {
+      CheckResult dpor = check(program, reduction, args);
+      assertEquals(none.outcome(), dpor.outcome(), reduction + ": " + dpor.message() + " / none: " + none.message());
+      assertTrue(dpor.stats().executions() <= none.stats().executions(),
+          reduction + " ran " + dpor.stats().executions() + " executions, plain enumeration " + none.stats().executions());
+    }
+  }
+
+  /**
+   * Optimal DPOR runs exactly one execution per distinct interleaving (Mazurkiewicz trace),
+   * none of them blocked by its sleep set, where source-set DPOR runs blocked ones: the
+   * count of distinct interleavings is taken from source-set DPOR's executions.
+   */
+  @ParameterizedTest(name = "{0}({1})")
+  @MethodSource("optimalityTargets")
+  void optimalDporTakesOneExecutionPerDistinctInterleaving(Class<?> program, int n) {
+    ModelTarget target = ModelTarget.of(program, "" + n);
+    long traces = engine.countInterleavings(target, CheckOptions.builder().reduction(Reduction.SOURCE).build());
+    CheckResult optimal = check(program, Reduction.DPOR, "" + n);
+    CheckResult source = check(program, Reduction.SOURCE, "" + n);
+    assertEquals(Verdict.PASS, optimal.verdict(), optimal.message());
+    assertEquals(0, optimal.stats().sleepSetBlocked());
+    assertEquals(traces, optimal.stats().executions());
+    assertTrue(source.stats().executions() >= traces);
+  }
+
+  static Stream<Arguments> optimalityTargets() {
+    return Stream.of(
+        Arguments.of(LastZero.class, 3),
+        Arguments.of(LastZero.class, 5),
+        Arguments.of(LastZero.class, 6),
+        Arguments.of(Readers.class, 4),
+        Arguments.of(Indexer.class, 12),
+        Arguments.of(FileSystem.class, 14));
+  }
+
+  @Test
+  void sourceSetDporRunsSleepBlockedExecutionsOnLastZeroWhereOptimalRunsNone() {
+    CheckResult source = check(LastZero.class, Reduction.SOURCE, "5");
+    CheckResult optimal = check(LastZero.class, Reduction.DPOR, "5");
+    assertTrue(source.stats().sleepSetBlocked() > 0, "the cost wakeup trees remove");
+    assertEquals(source.stats().executions() - source.stats().sleepSetBlocked(), optimal.stats().executions());
   }
 
   @Test

@@ -10,20 +10,37 @@ final class Node {
   long enabled;
   /** Threads whose step from here is known to be covered elsewhere (sleep set). */
   long sleep;
-  /** Threads to explore from here (including those done). */
+  /**
+   * Threads to explore from here (including those done). Under optimal DPOR only a fallback:
+   * what to explore when a wakeup tree could not be followed.
+   */
   long backtrack;
+  /** Optimal DPOR: the wakeup trees still to explore from here, in order (null if none). */
+  java.util.ArrayList<WakeupTree> wakeup;
+  /** Optimal DPOR: the steps to follow after the chosen thread's current step (null if none). */
+  java.util.ArrayList<WakeupTree> subtree;
   /** Threads already explored from here. */
   long done;
   /** For threads in {@code sleep} or {@code done}: the step they took from here. */
   AccessSet[] steps = new AccessSet[4];
   int chosen;
+  /** The value the chosen thread's step chooses now. */
   int choice;
+  /** The value tried first: the choices go round from it (a wakeup tree may start anywhere). */
+  int choiceStart;
+  /** How many of the chosen thread's values have been tried before the current one. */
+  int choicesTried;
   /** Values the chosen thread's step chooses among. */
   int choiceCount;
   /** What the chosen thread's step did, once {@link #recorded}: compared when the node is replayed. */
   long signature;
   /** Whether an execution has taken the chosen step from here (so its signature and choices are known). */
   boolean recorded;
+  /**
+   * Whether {@link #signature} is what a wakeup tree expects of the chosen step, not yet
+   * confirmed by an execution: a mismatch then means the tree cannot be followed.
+   */
+  boolean expected;
   int lastThread;
   /** Preemptions on the path before this node. */
   int preemptionsBefore;
