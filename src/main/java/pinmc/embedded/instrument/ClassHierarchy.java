@@ -36,12 +36,39 @@ final class ClassHierarchy {
   record ClassInfo(String name, String superName, List<String> interfaces, boolean isInterface, Map<String, Integer> fields, java.util.Set<String> methods) {}
 
   private static final ClassInfo MISSING = new ClassInfo("?", null, List.of(), false, Map.of(), java.util.Set.of());
+  /**
+   * Classes every check takes from the parent loader (the JDK, pinmc's API): they cannot
+   * change while the JVM runs, so they are read once for all checks rather than once each.
+   */
+  private static final Map<String, ClassInfo> SHARED = new ConcurrentHashMap<>();
   private final Function<String, byte[]> bytes;
-  private final Map<String, ClassInfo> cache = new ConcurrentHashMap<>();
+  /** The model's own classes, read afresh by each check. */
+  private final Map<String, ClassInfo> cache;
+  /** Every class this view was asked about, with the answer; null when not recording. */
+  private final Map<String, ClassInfo> consulted;
 
   /** {@code bytes} returns a class file by internal name, or null. */
   ClassHierarchy(Function<String, byte[]> bytes) {
+    this(bytes, new ConcurrentHashMap<>(), null);
+  }
+
+  private ClassHierarchy(Function<String, byte[]> bytes, Map<String, ClassInfo> cache, Map<String, ClassInfo> consulted) {
     this.bytes = bytes;
+    this.cache = cache;
+    this.consulted = consulted;
+  }
+
+  /**
+   * A view of this hierarchy (sharing what it has read) that remembers which classes it was
+   * asked about: what one class's instrumentation depended on besides the class itself.
+   */
+  ClassHierarchy recording() {
+    return new ClassHierarchy(bytes, cache, new HashMap<>());
+  }
+
+  /** The classes a {@link #recording()} view was asked about, with what it answered. */
+  Map<String, ClassInfo> consulted() {
+    return consulted;
   }
 
   static byte[] systemBytes(String internalName) {
@@ -56,7 +83,12 @@ final class ClassHierarchy {
     if (internalName == null) {
       return MISSING;
     }
-    return cache.computeIfAbsent(internalName, this::read);
+    Map<String, ClassInfo> known = ModelClassLoader.isShared(internalName.replace('/', '.')) ? SHARED : cache;
+    ClassInfo info = known.computeIfAbsent(internalName, this::read);
+    if (consulted != null) {
+      consulted.put(internalName, info);
+    }
+    return info;
   }
 
   private ClassInfo read(String internalName) {

@@ -12,6 +12,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import pinmc.check.SourceLocation;
 import pinmc.embedded.runtime.Sites;
 
 /**
@@ -41,11 +42,40 @@ final class Instrumenter {
     this.hierarchy = hierarchy;
   }
 
-  byte[] instrument(byte[] original) {
+  /**
+   * One instrumented class and everything its bytes depend on besides the original class
+   * file: the numbers it was given by {@link Sites}, in the order it asked for them, and
+   * what it learnt about other classes.
+   */
+  record Instrumented(byte[] bytes, List<SiteRegistration> registrations, Map<String, ClassHierarchy.ClassInfo> consulted) {}
+
+  /** One request the instrumenter made to {@link Sites}, with the number it got. */
+  sealed interface SiteRegistration {
+    /** Makes the same request of {@code sites}; whether it got the same number. */
+    boolean replay(Sites sites);
+  }
+
+  record SiteNumber(SourceLocation location, int field, int number) implements SiteRegistration {
+    @Override
+    public boolean replay(Sites sites) {
+      return sites.addSite(location, field) == number;
+    }
+  }
+
+  record FieldNumber(String owner, String name, boolean isVolatile, int number) implements SiteRegistration {
+    @Override
+    public boolean replay(Sites sites) {
+      return sites.fieldId(owner, name, isVolatile) == number;
+    }
+  }
+
+  Instrumented instrument(byte[] original) {
+    ClassHierarchy recording = hierarchy.recording();
     ClassReader reader = new ClassReader(original);
-    ClassWriter writer = new HierarchyClassWriter(reader, hierarchy);
-    reader.accept(new ClassRewriter(writer), ClassReader.SKIP_FRAMES);
-    return writer.toByteArray();
+    ClassWriter writer = new HierarchyClassWriter(reader, recording);
+    ClassRewriter rewriter = new ClassRewriter(writer, recording);
+    reader.accept(rewriter, ClassReader.SKIP_FRAMES);
+    return new Instrumented(writer.toByteArray(), List.copyOf(rewriter.registrations), Map.copyOf(recording.consulted()));
   }
 
   /** Computes frames with our hierarchy, so that the writer never loads model classes itself. */
@@ -85,13 +115,26 @@ final class Instrumenter {
     String unsupportedSuper;
     private final List<StaticField> statics = new ArrayList<>();
     final Map<String, AtomicWrapper> atomicWrappers = new LinkedHashMap<>();
+    private final ClassHierarchy hierarchy;
+    final List<SiteRegistration> registrations = new ArrayList<>();
 
-    ClassRewriter(ClassVisitor next) {
+    ClassRewriter(ClassVisitor next, ClassHierarchy hierarchy) {
       super(Opcodes.ASM9, next);
+      this.hierarchy = hierarchy;
     }
 
-    Sites sites() {
-      return sites;
+    /** A new site number; see {@link Sites#addSite}. */
+    int addSite(SourceLocation location, int field) {
+      int number = sites.addSite(location, field);
+      registrations.add(new SiteNumber(location, field, number));
+      return number;
+    }
+
+    /** A field's number; see {@link Sites#fieldId}. */
+    int fieldId(String owner, String name, boolean isVolatile) {
+      int number = sites.fieldId(owner, name, isVolatile);
+      registrations.add(new FieldNumber(owner, name, isVolatile, number));
+      return number;
     }
 
     ClassHierarchy hierarchy() {

@@ -42,7 +42,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
   }
 
   private int site(int field) {
-    return cls.sites().addSite(new SourceLocation(cls.className.replace('/', '.'), methodName, cls.sourceFile, line), field);
+    return cls.addSite(new SourceLocation(cls.className.replace('/', '.'), methodName, cls.sourceFile, line), field);
   }
 
   private void push(int value) {
@@ -233,7 +233,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       super.visitFieldInsn(opcode, owner, name, desc);
       return;
     }
-    int site = site(cls.sites().fieldId(declaring.replace('/', '.'), name, f.isVolatile()));
+    int site = site(cls.fieldId(declaring.replace('/', '.'), name, f.isVolatile()));
     boolean wide = desc.equals("J") || desc.equals("D");
     switch (opcode) {
       case GETFIELD -> {

