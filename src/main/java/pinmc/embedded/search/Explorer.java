@@ -164,11 +164,16 @@ public final class Explorer {
     if (affordable != candidates) {
       preemptionBoundHit = true;
     }
-    int chosen = node.lastThread >= 0 && (affordable & (1L << node.lastThread)) != 0
-        ? node.lastThread
-        : Long.numberOfTrailingZeros(affordable);
+    int chosen = preferred(node, affordable);
     node.backtrack = dpor ? (optimal ? 0 : 1L << chosen) : affordable;
     return take(node, chosen, 0, view);
+  }
+
+  /** The thread to try first among {@code threads}: the one that ran last, so as not to preempt it. */
+  private static int preferred(Node node, long threads) {
+    return node.lastThread >= 0 && (threads & (1L << node.lastThread)) != 0
+        ? node.lastThread
+        : Long.numberOfTrailingZeros(threads);
   }
 
   /** Records that {@code node} takes {@code thread}'s step with value {@code choice}, and returns that decision. */
@@ -197,10 +202,7 @@ public final class Explorer {
     // failed, so explore every awake thread from here rather than trust the rest of it.
     wakeupMisses++;
     node.backtrack = candidates;
-    int chosen = node.lastThread >= 0 && (candidates & (1L << node.lastThread)) != 0
-        ? node.lastThread
-        : Long.numberOfTrailingZeros(candidates);
-    return take(node, chosen, 0, view);
+    return take(node, preferred(node, candidates), 0, view);
   }
 
   private long replay(Node node, long enabled, SchedulingView view) {
@@ -359,14 +361,14 @@ public final class Explorer {
         continue;
       }
       Node node = path.get(i);
+      Reversal v = Reversal.of(log, i, j);
       if (optimal) {
-        Reversal v = Reversal.of(log, i, j);
         if (!sleepCovers(node, v)) {
           insert(node, v);
         }
         continue;
       }
-      long initials = initialsOfReversal(i, j);
+      long initials = v.initials(log);
       if ((initials & (node.backtrack | node.sleep)) != 0) {
         continue;
       }
@@ -485,42 +487,6 @@ public final class Explorer {
   /** Executions that could not follow a wakeup tree and fell back to exploring every thread there. */
   public long wakeupMisses() {
     return wakeupMisses;
-  }
-
-  /**
-   * The initials of v = notdep(e_i).e_j: the threads whose first step in v has no other
-   * step of v before it in happens-before order. Any of them can start an execution that
-   * reverses the race.
-   */
-  private long initialsOfReversal(int i, int j) {
-    int ti = log.thread(i);
-    int li = log.localIndex(i);
-    long seen = 0;
-    long initials = 0;
-    int[] firstLocal = new int[64];
-    for (int x = i + 1; x <= j; x++) {
-      if (x != j && log.clockOf(x, ti) >= li) {
-        continue; // happens after e_i: not in v
-      }
-      int t = log.thread(x);
-      if ((seen & (1L << t)) != 0) {
-        continue;
-      }
-      boolean hasPredecessor = false;
-      for (long s = seen; s != 0; s &= s - 1) {
-        int u = Long.numberOfTrailingZeros(s);
-        if (log.clockOf(x, u) >= firstLocal[u]) {
-          hasPredecessor = true;
-          break;
-        }
-      }
-      seen |= 1L << t;
-      firstLocal[t] = log.localIndex(x);
-      if (!hasPredecessor) {
-        initials |= 1L << t;
-      }
-    }
-    return initials;
   }
 
   private void addBacktrack(int i, long threads) {

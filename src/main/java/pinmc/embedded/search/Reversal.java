@@ -83,6 +83,26 @@ final class Reversal {
     return false;
   }
 
+  /**
+   * The initials of what is left of v, as bits over threads: the threads whose first step in
+   * it has nothing before it. Any of them can start an execution that reverses the race.
+   */
+  long initials(EventLog log) {
+    long seen = 0;
+    long initials = 0;
+    for (int k = 0; k < steps.length; k++) {
+      int t = log.thread(steps[k]);
+      if (gone[k] || (seen & (1L << t)) != 0) {
+        continue;
+      }
+      seen |= 1L << t;
+      if (!hasPredecessorLeft(k)) {
+        initials |= 1L << t;
+      }
+    }
+    return initials;
+  }
+
   /** Takes the step at position {@code k} out of v (a wakeup tree already starts with it). */
   void remove(int k) {
     gone[k] = true;
