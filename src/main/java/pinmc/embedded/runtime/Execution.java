@@ -87,7 +87,9 @@ public final class Execution implements SchedulingView {
   private int[] stepSites = new int[64];
   private ModelThread[] stepThreads = new ModelThread[64];
   private int stepCount;
-  private int heldBackCount;
+  private final FairYield fair;
+  /** Interrupts of threads not started yet: Java keeps the flag, and the thread starts interrupted. */
+  private final java.util.Set<Thread> interruptedBeforeStart = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private static final java.util.concurrent.atomic.AtomicInteger EPOCHS = new java.util.concurrent.atomic.AtomicInteger();
   private final int epoch = EPOCHS.incrementAndGet();
 
@@ -103,6 +105,7 @@ public final class Execution implements SchedulingView {
     this.sites = sites;
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
+    this.fair = new FairYield(this, sites);
   }
 
   // ---------------------------------------------------------------- running
@@ -371,18 +374,7 @@ public final class Execution implements SchedulingView {
     log.begin(t.id);
     t.eventOpen = true;
     last = t;
-    if (heldBackCount > 0) {
-      for (ModelThread other : threads) {
-        if (other != t && other.heldBack) {
-          other.heldBack = false;
-          heldBackCount--;
-        }
-      }
-    }
-    if ((t.op == OpKind.YIELD || t.op == OpKind.SLEEP) && !t.heldBack) {
-      t.heldBack = true;
-      heldBackCount++;
-    }
+    fair.beginStep(t, threads);
     switch (t.op) {
       case BEGIN -> access(t.javaThread, STARTED, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
       case END -> access(t.javaThread, ALIVE, AccessSet.WRITE);
@@ -405,9 +397,13 @@ public final class Execution implements SchedulingView {
         access(t.javaThread, INTERRUPT, AccessSet.READ);
       }
       case NOTIFY, NOTIFY_ALL -> access(t.opObject, WAIT_SET, AccessSet.WRITE);
-      case START -> access(t.opObject, STARTED, (byte) (AccessSet.WRITE | AccessSet.SYNC_ONLY));
+      // Whether a thread was started yet decides what join and isAlive do: they race with start.
+      case START -> access(t.opObject, STARTED, AccessSet.WRITE);
       case JOIN -> {
-        access(t.opObject, ALIVE, (byte) (AccessSet.READ | (t.opTimed ? 0 : AccessSet.SYNC_ONLY)));
+        access(t.opObject, STARTED, AccessSet.READ);
+        // An untimed join of a started thread waits for its end and cannot be reordered before it.
+        boolean waitsForEnd = !t.opTimed && modelThread((Thread) t.opObject) != null;
+        access(t.opObject, ALIVE, (byte) (AccessSet.READ | (waitsForEnd ? AccessSet.SYNC_ONLY : 0)));
         access(t.javaThread, INTERRUPT, AccessSet.READ);
       }
       case SLEEP -> access(t.javaThread, INTERRUPT, AccessSet.READ);
@@ -417,7 +413,12 @@ public final class Execution implements SchedulingView {
       }
       case UNPARK -> access(t.opObject, PERMIT, AccessSet.WRITE);
       case INTERRUPT -> access(t.opObject, INTERRUPT, AccessSet.WRITE);
-      case THREAD_QUERY -> access(t.opObject, t.opArg, AccessSet.READ);
+      case THREAD_QUERY -> {
+        access(t.opObject, t.opArg, AccessSet.READ);
+        if (t.opArg == ALIVE) {
+          access(t.opObject, STARTED, AccessSet.READ);
+        }
+      }
       case TRY_LOCK -> access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD));
       case ATOMIC_OP -> {
         access(t.opObject, t.opArg, t.opWrites ? AccessSet.WRITE : AccessSet.READ);
@@ -462,6 +463,7 @@ public final class Execution implements SchedulingView {
   private void closeEvent(ModelThread me) {
     recordSite(me);
     log.end();
+    fair.endStep(me, log.accesses(log.size() - 1), threads);
     me.eventOpen = false;
     steps++;
     if (trace != null) {
@@ -574,6 +576,11 @@ public final class Execution implements SchedulingView {
     return visibilityGrew;
   }
 
+  /** Whether this execution found that a place held back as a spin loop is none (see {@link FairYield}). */
+  public boolean spinLoopsShrank() {
+    return fair.spinLoopsShrank();
+  }
+
   /** An access inside an atomic block: part of the block's step. */
   void atomicAccess(Object o, int field, byte mode) {
     ModelThread me = current();
@@ -651,7 +658,7 @@ public final class Execution implements SchedulingView {
     if (!anyUser) {
       return 0; // only daemon threads left: the JVM would exit
     }
-    if (heldBackCount > 0) {
+    if (fair.heldCount() > 0) {
       long held = 0;
       for (ModelThread t : threads) {
         if (t.heldBack) {
@@ -674,11 +681,17 @@ public final class Execution implements SchedulingView {
       case LOCK -> t.opThread == t ? monitor(t.opObject).writeFreeFor(t) : monitor(t.opObject).freeFor(t);
       case READ_LOCK -> monitor(t.opObject).freeFor(t);
       case REACQUIRE -> (t.notified || t.opTimed || t.interrupted) && monitor(lockOf(t)).freeFor(t);
-      case JOIN -> t.opTimed || t.interrupted || t.opThread.terminated;
+      case JOIN -> t.opTimed || t.interrupted || joinTargetGone(t);
       case PARK -> t.parkPermit || t.interrupted || t.opTimed;
       case GUARDED -> evaluateGuard(t);
       default -> true;
     };
+  }
+
+  /** Whether the thread {@code t} joins has ended, or was not started (then join returns at once). */
+  private boolean joinTargetGone(ModelThread t) {
+    ModelThread target = byJavaThread.get((Thread) t.opObject);
+    return target == null || target.terminated;
   }
 
   private boolean evaluateGuard(ModelThread t) {
@@ -787,18 +800,18 @@ public final class Execution implements SchedulingView {
     me.announce(OpKind.START, child, 0, site);
     schedulePoint(me);
     ModelThread mt = addThread(child, false);
+    mt.interrupted = interruptedBeforeStart.remove(child);
     if (trace != null) {
       trace.started(mt, sites.location(site));
     }
   }
 
+  /**
+   * {@code Thread.join}: one step, enabled once the target has ended, or at once if it was
+   * not started yet (as in Java, where join waits only while the thread is alive).
+   */
   void threadJoin(ModelThread me, Thread target, boolean timed, int site) throws InterruptedException {
-    ModelThread t = byJavaThread.get(target);
-    if (t == null) {
-      return; // never started: join returns at once
-    }
     me.announce(OpKind.JOIN, target, 0, site);
-    me.opThread = t;
     me.opTimed = timed;
     schedulePoint(me);
     if (me.interrupted) {
@@ -1034,6 +1047,8 @@ public final class Execution implements SchedulingView {
     ModelThread t = byJavaThread.get(target);
     if (t != null) {
       t.interrupted = true;
+    } else {
+      interruptedBeforeStart.add(target);
     }
   }
 
@@ -1042,7 +1057,7 @@ public final class Execution implements SchedulingView {
     me.opWrites = clear;
     schedulePoint(me);
     ModelThread t = byJavaThread.get(target);
-    boolean was = t != null && t.interrupted;
+    boolean was = t != null ? t.interrupted : interruptedBeforeStart.contains(target);
     if (clear && t != null) {
       t.interrupted = false;
     }
@@ -1288,7 +1303,7 @@ public final class Execution implements SchedulingView {
             : "waits for the lock of " + describe(lock) + ", " + holder;
         yield t.name() + " " + what + where;
       }
-      case JOIN -> t.name() + " joins " + t.opThread.name() + ", which has not ended" + where;
+      case JOIN -> t.name() + " joins " + ((Thread) t.opObject).getName() + ", which has not ended" + where;
       case PARK -> t.name() + " is parked with no unpark to come" + where;
       case GUARDED -> t.name() + " waits in Atomic.when for a condition that no thread will make true" + where;
       default -> t.name() + " is blocked in " + t.op.verb + where;

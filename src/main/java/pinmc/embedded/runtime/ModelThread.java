@@ -45,12 +45,21 @@ final class ModelThread {
   boolean inGuard;
   /** While evaluating invariants: hooks note which fields they read. */
   boolean observing;
-  /**
-   * Set when the thread yields (yield, onSpinWait, sleep): it then waits until another
-   * thread has taken a step, if another can (fair scheduling, as in CHESS), so that a spin
-   * loop that yields lets the thread it waits for run.
-   */
+  // Fair scheduling of spin loops: see FairYield.
+  /** Held back: it runs only after another thread has taken a step, or if none can. */
   boolean heldBack;
+  /** Its next step is the one after being held back: it reads what released it. */
+  boolean releasePending;
+  /** The site of its last yield while it has written nothing since, or -1. */
+  int spinSite = -1;
+  /** Whether it was held back in the loop at {@link #spinSite}. */
+  boolean held;
+  /** What the current iteration of that loop read so far, and whether another thread wrote it since. */
+  FairYield.SpinReads spinReads;
+  boolean iterationDisturbed;
+  /** What the iteration before the last hold read, and whether another thread wrote it since. */
+  FairYield.SpinReads heldReads;
+  boolean writtenSinceHeld;
   /** Objects this thread allocated so far, and in the current class initialiser. */
   int allocations;
   int initAllocations;

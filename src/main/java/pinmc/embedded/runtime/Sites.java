@@ -50,6 +50,21 @@ public final class Sites {
     return anyInvariantVisible && invariantVisible.contains(key);
   }
 
+  private final java.util.Set<Integer> noSpinLoop = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Notes that the yield at {@code site} is not in a pure spin loop (a thread held back
+   * there left the loop on its own state), so threads are never held back there again.
+   * Returns true the first time.
+   */
+  public boolean markNoSpinLoop(int site) {
+    return noSpinLoop.add(site);
+  }
+
+  public boolean isNoSpinLoop(int site) {
+    return !noSpinLoop.isEmpty() && noSpinLoop.contains(site);
+  }
+
   private final Map<String, Integer> classNumbers = new HashMap<>();
 
   /** A number for a class, the same in every execution of the check. */

@@ -42,6 +42,12 @@ public final class AccessSet {
    * races with the last release.
    */
   public static final byte GUARD = 16;
+  /**
+   * Flag: the access orders steps for the search only (a thread held back by fair
+   * scheduling and the step that releases it): it is neither data nor synchronisation for
+   * data-race detection.
+   */
+  public static final byte SCHEDULING = 64;
 
   private long[] locations = new long[2];
   private byte[] modes = new byte[2];
@@ -82,6 +88,16 @@ public final class AccessSet {
 
   static byte kind(byte mode) {
     return (byte) (mode & KIND_MASK);
+  }
+
+  /** Whether the access reads data (or engine state such as a thread's interrupt flag). */
+  public static boolean isDataRead(byte mode) {
+    return (mode & SCHEDULING) == 0 && kind(mode) == READ;
+  }
+
+  /** Whether the access changes data or engine state (a write, or a lock operation). */
+  public static boolean isDataChange(byte mode) {
+    return (mode & SCHEDULING) == 0 && kind(mode) != READ;
   }
 
   private static boolean isWriteLike(byte mode) {

@@ -319,6 +319,9 @@ public final class EventLog {
     }
     for (int k = 0; k < set.size(); k++) {
       byte mode = set.mode(k);
+      if ((mode & AccessSet.SCHEDULING) != 0) {
+        continue;
+      }
       LocationState st = states[k];
       byte kind = AccessSet.kind(mode);
       if ((mode & AccessSet.PLAIN) == 0 && (kind == AccessSet.READ || kind == AccessSet.ACQUIRE_SHARED)) {
@@ -330,6 +333,9 @@ public final class EventLog {
     }
     for (int k = 0; k < set.size(); k++) {
       byte mode = set.mode(k);
+      if ((mode & AccessSet.SCHEDULING) != 0) {
+        continue;
+      }
       LocationState st = states[k];
       byte kind = AccessSet.kind(mode);
       if ((mode & AccessSet.PLAIN) != 0) {
