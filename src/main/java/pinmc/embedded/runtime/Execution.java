@@ -372,6 +372,9 @@ public final class Execution implements SchedulingView {
     eventSite = t.opSite;
     eventThread = t;
     log.begin(t.id);
+    if (t.atomicDepth > 0) {
+      log.markContinuation();
+    }
     t.eventOpen = true;
     last = t;
     fair.beginStep(t, threads);

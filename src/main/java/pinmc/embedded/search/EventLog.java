@@ -20,6 +20,8 @@ public final class EventLog {
   private int[] localIndex = new int[256];
   private int[][] clocks = new int[256][];
   private AccessSet[] accesses = new AccessSet[256];
+  /** Whether a step continues its thread's previous step (the rest of an atomic block after a choice in it). */
+  private boolean[] continuation = new boolean[256];
 
   private int[][] threadClock = new int[8][];
   private int[] threadSteps = new int[8];
@@ -178,6 +180,7 @@ public final class EventLog {
       localIndex = Arrays.copyOf(localIndex, n);
       clocks = Arrays.copyOf(clocks, n);
       accesses = Arrays.copyOf(accesses, n);
+      continuation = Arrays.copyOf(continuation, n);
     }
     if (t >= threadClock.length) {
       threadClock = Arrays.copyOf(threadClock, Math.max(t + 1, threadClock.length * 2));
@@ -186,6 +189,7 @@ public final class EventLog {
     }
     threadCount = Math.max(threadCount, t + 1);
     thread[count] = t;
+    continuation[count] = false;
     AccessSet a = accesses[count];
     if (a == null) {
       accesses[count] = new AccessSet();
@@ -194,6 +198,28 @@ public final class EventLog {
     }
     open = count;
     return count++;
+  }
+
+  /**
+   * Marks the open step as the continuation of its thread's previous step: a scheduling
+   * point inside an atomic block (a choice, a thread query), where no other thread can run.
+   * A race with such a step is reversed before the step that began the block.
+   */
+  public void markContinuation() {
+    continuation[open] = true;
+  }
+
+  /** Whether step {@code e} continues its thread's previous step (see {@link #markContinuation}). */
+  boolean continues(int e) {
+    return continuation[e];
+  }
+
+  /** The step that began the atomic block step {@code e} belongs to ({@code e} itself if it began none). */
+  int blockStart(int e) {
+    while (e > 0 && continuation[e]) {
+      e--;
+    }
+    return e;
   }
 
   /** Records an access of the open step. */

@@ -291,6 +291,11 @@ public final class Explorer {
       if (k < log.size()) {
         AccessSet before = node.step(node.chosen);
         AccessSet taken = log.accesses(k).copy();
+        // A step that begins an atomic block did all the block did, though a choice or a
+        // thread query split it in the log.
+        for (int x = k + 1; x < log.size() && log.continues(x); x++) {
+          taken.addAll(log.accesses(x));
+        }
         if (before != null) {
           taken.addAll(before);
         }
@@ -355,7 +360,8 @@ public final class Explorer {
   private void addBacktrackPointsForRaces() {
     int n = log.size();
     for (int r = 0; r < log.raceCount(); r++) {
-      int i = log.raceEarlier(r);
+      // Inside an atomic block only its thread can run: reverse the race before the block.
+      int i = log.blockStart(log.raceEarlier(r));
       int j = log.raceLater(r);
       if (i >= path.size() || j >= n) {
         continue;
