@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import pinmc.check.Reduction;
 import pinmc.difftest.DiffCheck.Config;
@@ -115,6 +116,38 @@ class DifferentialTest {
     DiffCheck.Result r = fixed.check(p, configs(BOUND), false);
     if (r.disagreement() != null) {
       fail(shrunkReport(fixed, seed, r.disagreement()));
+    }
+  }
+
+  /**
+   * The minimal programs of the disagreements the sweeps found (listed in the branch's report),
+   * with the engine bug each shows; {@code null} once fixed. A program with a bug is skipped
+   * with that reason, as a {@code @Disabled} case would be: remove the reason to run it, or run
+   * them all with {@code -Dpinmc.difftest.runKnown=true}.
+   */
+  static Stream<Arguments> foundPrograms() {
+    return Stream.of(
+        Arguments.of("#k01;s10;l00;d00|l00;k00", "F0, Racer: both threads sleep; dpor passes in 1 execution, none finds the ArithmeticException"),
+        Arguments.of("#s10;l00;r00|l00;w00", "F0, both threads sleep, then a write races a read: dpor reaches 1 of 2 final states"),
+        Arguments.of("#s10;I10|h00", "F1, interrupt racing isInterrupted: dpor loses a final state"),
+        Arguments.of("#s10;Q00;w30|k00;k30", "F2, a write after an onSpinWait/isInterrupted spin: dpor loses a final state"),
+        Arguments.of("#s20|o00;r20|w20", "F3, a read after onSpinWait races a write: dpor loses a final state"),
+        Arguments.of("#s20|p00|u10", "F4, unpark of a thread not yet started racing its start: dpor misses the deadlock"),
+        Arguments.of("#s10;K00{w00}|w00;U00{r00}", "F5, tryLock after a write, against lock/write/unlock: dpor loses a final state"),
+        Arguments.of("I4111#|i10;w10|i40", "F6, invariant over an array element and a field: dpor misses the violation"),
+        Arguments.of("#s10;I10|l00", "F7, interrupt racing sleep and the end of the thread: dpor loses a final state"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("foundPrograms")
+  void foundProgramsAgree(String text, String engineBug) {
+    assumeTrue(engineBug == null || Boolean.getBoolean("pinmc.difftest.runKnown"), () -> "engine bug: " + engineBug + ", issue 11");
+    Program p = Program.parse(text);
+    assertNull(p.malformed());
+    DiffCheck.Result r = diff.check(p, configs(BOUND), false);
+    assertTrue(!r.skipped(), "plain enumeration does not finish within its budget");
+    if (r.disagreement() != null) {
+      fail(r.disagreement().report());
     }
   }
 
