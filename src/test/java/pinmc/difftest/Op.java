@@ -1,0 +1,141 @@
+package pinmc.difftest;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One operation of a random program: a kind (one letter of {@link DiffProgram#step}), two
+ * one-digit operands, and for a block the operations inside it (otherwise null).
+ */
+record Op(char kind, int a, int b, List<Op> body) {
+  Op {
+    if (a < 0 || a > 9 || b < 0 || b > 9) {
+      throw new IllegalArgumentException("operands are one digit: " + kind + a + b);
+    }
+    body = body == null ? null : List.copyOf(body);
+  }
+
+  static Op of(char kind, int a, int b) {
+    return new Op(kind, a, b, null);
+  }
+
+  static Op block(char kind, int a, List<Op> body) {
+    return new Op(kind, a, 0, body);
+  }
+
+  /** Operations with a body. */
+  static final Set<Character> BLOCKS = Set.of('S', 'M', 'K', 'U', 'R', 'X', 'a', 'b', 'F');
+  /** Operations allowed inside an atomic block: they never block and never start, join or wake a thread. */
+  static final Set<Character> NON_BLOCKING = Set.of('r', 'w', 'k', 'i', 'g', 'G', 'n', 'c', 'e', 'f', 'q');
+  /** Operations whose operand {@code a} names a thread. */
+  static final Set<Character> ON_THREAD = Set.of('s', 'j', 'I', 'v', 'u');
+  /** Operations whose operand {@code a} names a shared variable (0-5). */
+  static final Set<Character> ON_VARIABLE = Set.of('r', 'w', 'k', 'i', 'd', 'x', 'O', 'F');
+
+  boolean isBlock() {
+    return body != null;
+  }
+
+  Op withBody(List<Op> newBody) {
+    return new Op(kind, a, b, newBody);
+  }
+
+  Op withOperands(int newA, int newB) {
+    return new Op(kind, newA, newB, body);
+  }
+
+  void encode(StringBuilder out) {
+    out.append(kind).append(a).append(b);
+    if (body != null) {
+      out.append('{');
+      Program.encodeOps(body, out);
+      out.append('}');
+    }
+  }
+
+  private static String var(int v) {
+    return switch (v) {
+      case 0 -> "plain0";
+      case 1 -> "plain1";
+      case 2 -> "volatile0";
+      case 3 -> "volatile1";
+      default -> "array[" + (v - 4) + "]";
+    };
+  }
+
+  private static String monitor(int m) {
+    return m == 2 ? "DiffProgram.class" : "monitor" + m;
+  }
+
+  private static String thread(int t) {
+    return t == 0 ? "main" : "t" + t;
+  }
+
+  /** The operation as Java-like text, one line per statement, indented by {@code indent}. */
+  void print(StringBuilder out, String indent, int me) {
+    String line = switch (kind) {
+      case 'r' -> "local = local * 3 + " + var(a) + ";";
+      case 'w' -> var(a) + " = local + " + (me + 1) + ";";
+      case 'k' -> var(a) + " = " + b + ";";
+      case 'i' -> var(a) + " = " + var(a) + " + 1;";
+      case 'd' -> "local += 12 / (" + var(a) + " - " + b + ");";
+      case 'x' -> "assert " + var(a) + " != " + b + ";";
+      case 'S' -> "synchronized (" + monitor(a) + ") {";
+      case 'M' -> (a == 2 ? "staticSynchronizedMethod" : monitor(a) + ".synchronizedMethod") + "(() -> {";
+      case 'W' -> b == 0 ? monitor(a) + ".wait();" : "while (" + var(b - 1) + " == 0) " + monitor(a) + ".wait();";
+      case 'T' -> monitor(a) + ".wait(1);";
+      case 'N' -> monitor(a) + ".notify();";
+      case 'A' -> monitor(a) + ".notifyAll();";
+      case 's' -> thread(a) + ".start();";
+      case 'j' -> thread(a) + (b == 0 ? ".join();" : ".join(1);");
+      case 'l' -> "Thread.sleep(1);";
+      case 'y' -> "Thread.yield();";
+      case 'o' -> "Thread.onSpinWait();";
+      case 'O' -> "for (int n = 0; n < 2 && " + var(a) + " == 0; n++) Thread.onSpinWait();";
+      case 'Q' -> "for (int n = 0; n < 2 && !Thread.currentThread().isInterrupted(); n++) Thread.onSpinWait();";
+      case 'I' -> thread(a) + ".interrupt();";
+      case 'h' -> "local = local * 2 + (Thread.currentThread().isInterrupted() ? 1 : 0);";
+      case 'H' -> "local = local * 2 + (Thread.interrupted() ? 1 : 0);";
+      case 'v' -> "local = local * 2 + (" + thread(a) + ".isAlive() ? 1 : 0);";
+      case 'p' -> "LockSupport.park();";
+      case 'P' -> "LockSupport.parkNanos(1_000_000);";
+      case 'u' -> "LockSupport.unpark(" + thread(a) + ");";
+      case 'g' -> "local = local * 3 + atomic.get();";
+      case 'G' -> "atomic.set(local + " + (me + 1) + ");";
+      case 'n' -> "local = local * 3 + atomic.incrementAndGet();";
+      case 'c' -> "local = local * 2 + (atomic.compareAndSet(" + b + ", local + " + (me + 1) + ") ? 1 : 0);";
+      case 'e' -> "local = local * 3 + reference.getAndSet(local + " + (me + 1) + ");";
+      case 'f' -> "local = local * 3 + reference.get();";
+      case 'q' -> "local = local * 3 + atomicArray.incrementAndGet(" + a + ");";
+      case 'K' -> "lock.lock(); try {";
+      case 'U' -> "if (lock.tryLock(" + (a == 0 ? "" : "1, MILLISECONDS") + ")) { local = local * 2 + 1; try {";
+      case 'B' -> a == 1 ? "local = local * 2 + (condition.await(1, MILLISECONDS) ? 1 : 0);"
+          : b == 0 ? "condition.await();" : "while (" + var(b - 1) + " == 0) condition.await();";
+      case 'D' -> a == 0 ? "condition.signal();" : "condition.signalAll();";
+      case 'R' -> "rw.readLock().lock(); try {";
+      case 'X' -> "rw.writeLock().lock(); try {";
+      case 'Z' -> "local = local * 2 + Choice.nextInt(" + a + ");";
+      case 'Y' -> "local = local * 3 + new Random(1).nextInt(" + a + ");";
+      case 'a' -> "local = Atomic.callInt(() -> {";
+      case 'b' -> "Atomic.run(() -> {";
+      case 'F' -> "Atomic.when(() -> " + var(a) + " != 0, () -> {";
+      default -> "?" + kind + a + b;
+    };
+    out.append(indent).append(line).append('\n');
+    if (body != null) {
+      for (Op op : body) {
+        op.print(out, indent + "  ", me);
+      }
+      String end = switch (kind) {
+        case 'S' -> "}";
+        case 'M', 'a', 'b', 'F' -> "});";
+        case 'K' -> "} finally { lock.unlock(); }";
+        case 'U' -> "} finally { lock.unlock(); } } else local = local * 2;";
+        case 'R' -> "} finally { rw.readLock().unlock(); }";
+        case 'X' -> "} finally { rw.writeLock().unlock(); }";
+        default -> "}";
+      };
+      out.append(indent).append(end).append('\n');
+    }
+  }
+}
