@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
@@ -46,7 +45,7 @@ import pinmc.difftest.Generator.Construct;
  * mvn -B -o test -Dtest=DifferentialTest#manySeeds -Dpinmc.difftest.seeds=5000 [-Dpinmc.difftest.start=1]
  *     [-Dpinmc.difftest.constructs=MEMORY,THREAD,...] [-Dpinmc.difftest.bound=1] [-Dpinmc.difftest.boundedStates=true]
  * mvn -B -o test -Dtest=DifferentialTest#oneProgram -Dpinmc.difftest.program='#s10;r00|w00'
- * mvn -B -o test -Dtest=DifferentialTest#foundProgramsAgree -Dpinmc.difftest.runKnown=true
+ * mvn -B -o test -Dtest=DifferentialTest#foundProgramsAgree
  * </pre>
  *
  * {@code constructs} names groups of {@link Construct} (default: all); {@code boundedStates}
@@ -57,12 +56,6 @@ import pinmc.difftest.Generator.Construct;
  */
 class DifferentialTest {
   private static final int BOUND = Integer.getInteger("pinmc.difftest.bound", 1);
-
-  /**
-   * Fixed seeds on which the current engine disagrees with plain enumeration, with the finding
-   * (see the report of {@link #manySeeds}); the lead removes each as the engine is fixed.
-   */
-  static final Map<Long, String> KNOWN_ENGINE_BUGS = Map.of();
 
   /** Plain enumeration's budget for the fixed seeds: bigger programs are skipped quickly. */
   private static final long FIXED_SEED_EXECUTIONS = 300;
@@ -115,7 +108,6 @@ class DifferentialTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("fixedSeeds")
   void reductionsAgreeWithPlainEnumeration(long seed) {
-    assumeTrue(!KNOWN_ENGINE_BUGS.containsKey(seed), () -> "engine bug: " + KNOWN_ENGINE_BUGS.get(seed) + ", issue 11");
     Program p = generator().generate(seed);
     DiffCheck fixed = new DiffCheck(FIXED_SEED_EXECUTIONS);
     DiffCheck.Result r = fixed.check(p, configs(BOUND), false);
@@ -125,28 +117,25 @@ class DifferentialTest {
   }
 
   /**
-   * The minimal programs of the disagreements the sweeps found (listed in the branch's report),
-   * with the engine bug each shows; {@code null} once fixed. A program with a bug is skipped
-   * with that reason, as a {@code @Disabled} case would be: remove the reason to run it, or run
-   * them all with {@code -Dpinmc.difftest.runKnown=true}.
+   * The minimal programs of the disagreements the sweeps found, with what each showed before
+   * the engine was fixed: regression cases now.
    */
   static Stream<Arguments> foundPrograms() {
     return Stream.of(
-        Arguments.of("#k01;s10;l00;d00|l00;k00", "F0, Racer: both threads sleep; dpor passes in 1 execution, none finds the ArithmeticException"),
-        Arguments.of("#s10;l00;r00|l00;w00", "F0, both threads sleep, then a write races a read: dpor reaches 1 of 2 final states"),
-        Arguments.of("#s10;I10|h00", "F1, interrupt racing isInterrupted: dpor loses a final state"),
-        Arguments.of("#s10;Q00;w30|k00;k30", "F2, a write after an onSpinWait/isInterrupted spin: dpor loses a final state"),
-        Arguments.of("#s20|o00;r20|w20", "F3, a read after onSpinWait races a write: dpor loses a final state"),
-        Arguments.of("#s20|p00|u10", "F4, unpark of a thread not yet started racing its start: dpor misses the deadlock"),
-        Arguments.of("#s10;K00{w00}|w00;U00{r00}", "F5, tryLock after a write, against lock/write/unlock: dpor loses a final state"),
-        Arguments.of("I4111#|i10;w10|i40", "F6, invariant over an array element and a field: dpor misses the violation"),
-        Arguments.of("#s10;I10|l00", "F7, interrupt racing sleep and the end of the thread: dpor loses a final state"));
+        Arguments.of("#k01;s10;l00;d00|l00;k00", "F0, Racer: both threads sleep; dpor passed in 1 execution, none found the ArithmeticException"),
+        Arguments.of("#s10;l00;r00|l00;w00", "F0, both threads sleep, then a write races a read: dpor reached 1 of 2 final states"),
+        Arguments.of("#s10;I10|h00", "F1, interrupt racing isInterrupted in an atomic block: dpor lost a final state"),
+        Arguments.of("#s10;Q00;w30|k00;k30", "F2, a write after an onSpinWait/isInterrupted spin: dpor lost a final state"),
+        Arguments.of("#s20|o00;r20|w20", "F3, a read after onSpinWait races a write: dpor lost a final state"),
+        Arguments.of("#s20|p00|u10", "F4, unpark of a thread not yet started racing its start: dpor missed the deadlock"),
+        Arguments.of("#s10;K00{w00}|w00;U00{r00}", "F5, a failed tryLock against the later unlock: dpor lost a final state"),
+        Arguments.of("I4111#|i10;w10|i40", "F6, invariant over an array element and a field: dpor missed the violation"),
+        Arguments.of("#s10;I10|l00", "F7, interrupt racing sleep and the end of the thread: dpor lost a final state"));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{1}")
   @MethodSource("foundPrograms")
-  void foundProgramsAgree(String text, String engineBug) {
-    assumeTrue(engineBug == null || Boolean.getBoolean("pinmc.difftest.runKnown"), () -> "engine bug: " + engineBug + ", issue 11");
+  void foundProgramsAgree(String text, String found) {
     Program p = Program.parse(text);
     assertNull(p.malformed());
     DiffCheck.Result r = diff.check(p, configs(BOUND), false);

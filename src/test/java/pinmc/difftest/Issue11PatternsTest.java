@@ -2,7 +2,6 @@ package pinmc.difftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
@@ -38,43 +37,36 @@ class Issue11PatternsTest {
   }
 
   @Test
-  @Disabled("engine bug: DPOR passes in 1 execution where plain enumeration finds the ArithmeticException (both threads sleep), issue 11")
   void racerSleepsThenDivides() {
     reductionsFind("violation:exception", SleepingRacer.class);
   }
 
   @Test
-  @Disabled("engine bug: fair yields: a write after Thread.sleep never precedes the other thread's next step, even under --reduction none, issue 11")
   void sleepThenWrite() {
     reductionsFind("violation:assertion", PauseThenWrite.class, "sleep");
   }
 
   @Test
-  @Disabled("engine bug: fair yields: a write after Thread.yield never precedes the other thread's next step, even under --reduction none, issue 11")
   void yieldThenWrite() {
     reductionsFind("violation:assertion", PauseThenWrite.class, "yield");
   }
 
   @Test
-  @Disabled("engine bug: fair yields: a write after Thread.onSpinWait never precedes the other thread's next step, even under --reduction none, issue 11")
   void onSpinWaitThenWrite() {
     reductionsFind("violation:assertion", PauseThenWrite.class, "onSpinWait");
   }
 
   @Test
-  @Disabled("engine bug: DPOR passes in 1 execution where plain enumeration finds the write before the read (both threads sleep), issue 11")
   void bothSleepThenWriteAndRead() {
     reductionsFind("violation:assertion", PauseThenWrite.class, "sleep", "both");
   }
 
   @Test
-  @Disabled("engine bug: DPOR passes in 1 execution where plain enumeration finds the write before the read (both threads yield), issue 11")
   void bothYieldThenWriteAndRead() {
     reductionsFind("violation:assertion", PauseThenWrite.class, "yield", "both");
   }
 
   @Test
-  @Disabled("engine bug: DPOR passes in 1 execution where plain enumeration finds the write before the read (both threads call onSpinWait), issue 11")
   void bothSpinWaitThenWriteAndRead() {
     reductionsFind("violation:assertion", PauseThenWrite.class, "onSpinWait", "both");
   }
@@ -95,7 +87,6 @@ class Issue11PatternsTest {
   }
 
   @Test
-  @Disabled("engine bug: DPOR passes in 1 execution; a join on a thread not yet started is not reversed against its start, issue 11")
   void joinOnAThreadNotYetStartedRacesItsStart() {
     reductionsFind("violation:assertion", JoinBeforeStart.class);
   }

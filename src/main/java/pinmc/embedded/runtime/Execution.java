@@ -414,7 +414,11 @@ public final class Execution implements SchedulingView {
         access(t.javaThread, PERMIT, AccessSet.WRITE);
         access(t.javaThread, INTERRUPT, AccessSet.READ);
       }
-      case UNPARK -> access(t.opObject, PERMIT, AccessSet.WRITE);
+      case UNPARK -> {
+        // The permit is lost on a thread not started yet: unpark races with start.
+        access(t.opObject, PERMIT, AccessSet.WRITE);
+        access(t.opObject, STARTED, AccessSet.READ);
+      }
       case INTERRUPT -> access(t.opObject, INTERRUPT, AccessSet.WRITE);
       case THREAD_QUERY -> {
         access(t.opObject, t.opArg, AccessSet.READ);

@@ -65,6 +65,9 @@ public final class EventLog {
     int sharedAcquireCount;
     int[] syncWrite = EMPTY;
     int[] sharedReleaseSync = EMPTY;
+    /** Try-acquisitions since the last release: a release decides whether such a later one would fail. */
+    int[] tryAcquires = new int[2];
+    int tryAcquireCount;
     int lastPlainWrite = -1;
     int[] plainReads = new int[2];
     int plainReadCount;
@@ -290,7 +293,13 @@ public final class EventLog {
           }
         }
         default -> {
-          // releases order later acquisitions but race with nothing themselves
+          // A release orders later acquisitions; it races only with the try-acquisitions
+          // since the last release, which failed because of it and would succeed after it.
+          if (raceable) {
+            for (int r = 0; r < st.tryAcquireCount; r++) {
+              raceIfConcurrent(st.tryAcquires[r], e, p, before);
+            }
+          }
         }
       }
     }
@@ -318,13 +327,20 @@ public final class EventLog {
         case AccessSet.ACQUIRE -> {
           st.lastAcquire = e;
           st.sharedAcquireCount = 0;
+          if ((mode & AccessSet.GUARD) != 0) {
+            st.tryAcquires = push(st.tryAcquires, st.tryAcquireCount++, e);
+          }
         }
         case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = push(st.sharedAcquires, st.sharedAcquireCount++, e);
         case AccessSet.RELEASE -> {
           st.releaseClock = vc;
           st.lastRelease = e;
+          st.tryAcquireCount = 0;
         }
-        case AccessSet.RELEASE_SHARED -> st.sharedReleaseClock = joined(st.sharedReleaseClock, vc);
+        case AccessSet.RELEASE_SHARED -> {
+          st.sharedReleaseClock = joined(st.sharedReleaseClock, vc);
+          st.tryAcquireCount = 0;
+        }
         default -> throw new IllegalStateException("unknown access mode " + mode);
       }
     }
