@@ -14,6 +14,7 @@ import pinmc.kernel.BlockAllocator;
 import pinmc.kernel.BlockDevice;
 import pinmc.kernel.DmaDevice;
 import pinmc.kernel.FileLease;
+import pinmc.kernel.KernelVersion;
 import pinmc.kernel.LeaseRangePolicy;
 import pinmc.kernel.MmStruct;
 import pinmc.kernel.Page;
@@ -51,7 +52,9 @@ public final class LeaseAllocation {
   private LeaseAllocation() {}
 
   public static void main(String[] args) throws InterruptedException {
-    ModelArgs a = ModelArgs.parse("lease-allocation", args, VARIANTS);
+    // Leases for pinned ranges are a proposal (LSFMM 2022), unmerged: evaluated on 6.4, the last
+    // release that let a writable long-term pin reach a file at all.
+    ModelArgs a = ModelArgs.parse("lease-allocation", KernelVersion.V6_4, args, VARIANTS);
     boolean cow = a.is("cow-at-lease");
     LeaseRangePolicy policy = a.is("delalloc") ? LeaseRangePolicy.NONE : cow ? LeaseRangePolicy.COPY_ON_WRITE : LeaseRangePolicy.ALLOCATE;
 
@@ -67,7 +70,7 @@ public final class LeaseAllocation {
       file.reflinkFrom(0, snapshot, 0);
     }
     AddressSpace other = new AddressSpace("otherfile", 1, disk, 0);
-    MmStruct app = MmStruct.mmapFile("app.mm", file, 1);
+    MmStruct app = MmStruct.mmapFile("app.mm", a.kernel(), file, 1);
     DmaDevice rnic = new DmaDevice("rnic", null);
     file.registerLeasedRangeAllocated();
 
@@ -77,6 +80,10 @@ public final class LeaseAllocation {
         return; // -ENOSPC: the driver fails the registration and pins nothing
       }
       Page target = pinUserPages(app, 0, FOLL_WRITE | FOLL_LONGTERM);
+      if (target == null) {
+        releaseLease(lease); // 6.5 and later refuse the pin
+        return;
+      }
       int slot = rnic.dmaMapPage(target);
       rnic.dmaWrite(slot, 0, 42);
       rnic.dmaUnmapPage(slot);

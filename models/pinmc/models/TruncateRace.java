@@ -20,6 +20,7 @@ import pinmc.kernel.AddressSpace;
 import pinmc.kernel.BlockAllocator;
 import pinmc.kernel.DmaDevice;
 import pinmc.kernel.FileLease;
+import pinmc.kernel.KernelVersion;
 import pinmc.kernel.MmStruct;
 import pinmc.kernel.Page;
 import pinmc.models.ModelArgs.Size;
@@ -57,7 +58,8 @@ public final class TruncateRace {
   private TruncateRace() {}
 
   public static void main(String[] args) throws InterruptedException {
-    ModelArgs a = ModelArgs.parse("truncate-race", args, VARIANTS, new Size("iterations", 1, 1, 4));
+    // 4.14 by default: the last release that let a long-term pin reach fsdax memory.
+    ModelArgs a = ModelArgs.parse("truncate-race", KernelVersion.V4_14, args, VARIANTS, new Size("iterations", 1, 1, 4));
     int iterations = a.size("iterations");
     boolean leases = a.is("lease-ignored") || a.is("lease-broken");
 
@@ -66,7 +68,7 @@ public final class TruncateRace {
     AddressSpace other = new AddressSpace("otherfile", 1, pmem, AddressSpace.AS_DAX);
     Page page = new Page("pmemPage0");
     file.addCachedPage(0, page, true);
-    MmStruct app = MmStruct.mmapFile("app.mm", file, 1);
+    MmStruct app = MmStruct.mmapFile("app.mm", a.kernel(), file, 1);
     DmaDevice rnic = new DmaDevice("rnic", pmem);
     rnic.registerFreedBlockNotWritten();
 

@@ -14,6 +14,11 @@ public final class AddressSpace {
   public static final int AS_STABLE_WRITES = 1;
   /** DAX: the "page cache" pages are the persistent-memory blocks themselves. */
   public static final int AS_DAX = 2;
+  /**
+   * shmem/tmpfs (or hugetlbfs): file pages the filesystem does not dirty-track, so a writable
+   * long-term pin of them stays allowed from 6.5.
+   */
+  public static final int AS_SHMEM = 4;
   /** Invariant: every page of a leased range has a block of its own. */
   public static final String LEASED_RANGE_ALLOCATED = "leased-range-allocated";
 
@@ -33,6 +38,8 @@ public final class AddressSpace {
   final MmStruct[] mmaps = new MmStruct[MAX_MMAPS];
   /** {@code AS_ENOSPC}: writeback could not allocate a block and dropped data. */
   boolean writebackEnospc;
+  /** The inode (and this address_space in it) went back to the allocator. */
+  boolean freed;
 
   /**
    * A file of {@code nrPages} pages, all holes and none cached, on {@code allocator} (may be
@@ -135,6 +142,20 @@ public final class AddressSpace {
 
   public boolean isDax() {
     return (flags & AS_DAX) != 0;
+  }
+
+  /**
+   * {@code vma_needs_dirty_tracking} for a shared mapping of this file: the filesystem wants to
+   * hear about every page that becomes dirty (it writes pages back). shmem does not; DAX
+   * writes go straight to the media.
+   */
+  public boolean dirtyTracked() {
+    return (flags & (AS_SHMEM | AS_DAX)) == 0;
+  }
+
+  /** Whether the inode was freed (plain read). */
+  public boolean isFreed() {
+    return freed;
   }
 
   /** {@code i_size} in pages (plain read). */

@@ -58,6 +58,18 @@ public final class Page {
   boolean freed;
   /** Ghost: GUP and PUP references to the contents not yet dropped. */
   int actualPins;
+  /** {@code PageAnon}: anonymous memory (its mapping is an {@code anon_vma}, not a file). */
+  boolean anon;
+  /**
+   * {@code PG_anon_exclusive} (5.19): only one process maps this anonymous page, so a write
+   * fault may reuse it and a pin of it stays coherent with the process.
+   */
+  boolean anonExclusive;
+  /**
+   * The folio this page belongs to: itself for a small page, the head page of a large folio
+   * otherwise. A folio's reference count (and so {@code page_maybe_dma_pinned}) is its head's.
+   */
+  Page folio;
 
   /**
    * A newly allocated page with one reference, owned by its allocator's caller ({@code
@@ -66,6 +78,7 @@ public final class Page {
   public Page(String name, PinCounting accounting) {
     // The name first: a checker may ask for toString as soon as another field is written.
     this.name = Objects.requireNonNull(name);
+    this.folio = this;
     this.accounting = Objects.requireNonNull(accounting);
     this.index = -1;
     this.block = -1;
@@ -161,7 +174,23 @@ public final class Page {
    * reference count of at least the bias; with an exact count, a non-zero pin count.
    */
   boolean maybeDmaPinned() {
-    return accounting.exactPinCount() ? pincount > 0 : refcount >= accounting.bias();
+    Page f = folio;
+    return f.accounting.exactPinCount() ? f.pincount > 0 : f.refcount >= f.accounting.bias();
+  }
+
+  /** {@code PageAnon}. */
+  public boolean isAnon() {
+    return anon;
+  }
+
+  /** {@code PageAnonExclusive} (meaningful from 5.19). */
+  public boolean isAnonExclusive() {
+    return anonExclusive;
+  }
+
+  /** {@code page_folio}: the head page of this page's folio (plain read). */
+  public Page folio() {
+    return folio;
   }
 
   /**
