@@ -323,15 +323,7 @@ public final class Mm {
     if (folio.refcount <= 0 || folio.freed) {
       return false;
     }
-    if (!pin) {
-      folio.refcount++;
-    } else if (folio.accounting.exactPinCount()) {
-      folio.refcount++;
-      folio.pincount++;
-    } else {
-      folio.refcount += folio.accounting.bias();
-    }
-    page.actualPins++;
+    addGupReference(page, folio, pin);
     return true;
   }
 
@@ -579,6 +571,11 @@ public final class Mm {
   private static void grab(Page page, boolean pin) {
     Page folio = page.folio;
     Bug.on(folio.freed || folio.refcount <= 0, "page-refcount-positive", "get_user_pages on freed " + page);
+    addGupReference(page, folio, pin);
+  }
+
+  /** A reference or pin on {@code folio}, counted as one outstanding use of {@code page}. */
+  private static void addGupReference(Page page, Page folio, boolean pin) {
     if (!pin) {
       folio.refcount++;
     } else if (folio.accounting.exactPinCount()) {

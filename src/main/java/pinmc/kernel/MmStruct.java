@@ -114,10 +114,21 @@ public final class MmStruct {
    * {@code PageAnonExclusive}.
    */
   public MmStruct fork(String childName) {
-    return Atomic.call(() -> forkLocked(childName));
+    return Atomic.call(() -> forkLocked(childName, kernel.earlyCowPinnedAtFork()));
   }
 
-  private MmStruct forkLocked(String childName) {
+  /**
+   * {@link #fork} as the 5.9 development kernel had it between "mm: do_wp_page() simplification"
+   * (the reference-count reuse rule) and "mm: Do early cow for pinned pages during fork() for
+   * ptes": pinned pages are write-protected like any other, so the parent's next write copies
+   * away from the page its device holds. Jason Gunthorpe reported it near 5.9-rc6 as a
+   * user-visible RDMA regression; no release has it. For models that show why early COW exists.
+   */
+  public MmStruct forkWithoutEarlyCow(String childName) {
+    return Atomic.call(() -> forkLocked(childName, false));
+  }
+
+  private MmStruct forkLocked(String childName, boolean earlyCow) {
     MmStruct child = new MmStruct(childName, kernel, file, cow, vmaWritable, pmd.ptes.length, tableFreeWaitsForGupFast);
     if (file != null) {
       file.addMmap(child);
@@ -127,7 +138,7 @@ public final class MmStruct {
       if (page == null) {
         continue;
       }
-      if (page.anon && kernel.earlyCowPinnedAtFork() && hasPinned && page.maybeDmaPinned()) {
+      if (page.anon && earlyCow && hasPinned && page.maybeDmaPinned()) {
         // copy_present_page: the child gets its own copy now, the parent keeps the pinned page.
         Page copy = Mm.newAnonCopy(page, childName, kernel);
         child.pmd.ptes[addr] = copy;
