@@ -8,7 +8,7 @@ import static pinmc.kernel.Mm.unpinUserPage;
 import static pinmc.kernel.Mm.unpinUserPagesDirtyLock;
 import static pinmc.kernel.Mm.userRead;
 import static pinmc.kernel.Mm.userWrite;
-import static pinmc.kernel.Writeback.writeOnePage;
+import static pinmc.kernel.Writeback.writeOnePageAndWait;
 
 import pinmc.kernel.AddressSpace;
 import pinmc.kernel.Bio;
@@ -141,9 +141,6 @@ public final class BtrfsChecksum {
 
   /** The flusher's pass over the file: write the page back if it is dirty and wait for the I/O. */
   private static void flush(Page page, BlockDevice bdev, PinnedPages pinned) {
-    Bio bio = writeOnePage(page, bdev, pinned);
-    if (bio != null) {
-      bdev.bioEndio(bio);
-    }
+    writeOnePageAndWait(page, bdev, pinned);
   }
 }

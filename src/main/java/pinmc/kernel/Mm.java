@@ -280,7 +280,9 @@ public final class Mm {
       mm.gupFastWalkers--;
       boolean same = keep && table.ptes[addr] == seen[0] && (!mm.kernel.gupFastRechecksFolio() || seen[0].folio == seen[1]);
       if (grabbed && !same) {
-        ungrabFolio(seen[0], seen[1], pin); // gup_put_folio: the speculation failed
+        ungrabFolio(seen[1], pin); // gup_put_folio: the speculation failed
+      } else if (same) {
+        seen[0].actualPins++;
       }
       return same;
     });
@@ -323,13 +325,12 @@ public final class Mm {
     if (folio.refcount <= 0 || folio.freed) {
       return false;
     }
-    addGupReference(page, folio, pin);
+    addGupReference(folio, pin); // speculative: the page counts as pinned only once the recheck passes
     return true;
   }
 
   /** {@code gup_put_folio}: undoes {@link #tryGrabFolio}. */
-  private static void ungrabFolio(Page page, Page folio, boolean pin) {
-    page.actualPins--;
+  private static void ungrabFolio(Page folio, boolean pin) {
     if (pin && folio.accounting.exactPinCount()) {
       folio.pincount--;
       putPageLocked(folio);
@@ -491,6 +492,54 @@ public final class Mm {
   }
 
   /**
+   * {@code prep_compound_page}, at setup: {@code head} and {@code tails} become one large folio
+   * whose reference count is the head's; the tails' own counts are 0.
+   */
+  public static void prepCompoundPage(Page head, Page... tails) {
+    Atomic.run(() -> {
+      if (head.refcount != 1 || head.tails.length != 0) {
+        throw new IllegalArgumentException(head + " is not a fresh page");
+      }
+      head.tails = tails.clone();
+      for (Page t : tails) {
+        if (t.refcount != 1 || t.folio != t) {
+          throw new IllegalArgumentException(t + " is not a fresh page");
+        }
+        t.refcount = 0;
+        t.folio = head;
+      }
+    });
+  }
+
+  /**
+   * {@code split_huge_page} of the folio headed by {@code head}: one step, since the split
+   * holds the folio lock and the {@code anon_vma} lock and replaces the PTEs by migration
+   * entries (which the GUP slow path waits on) for the whole of it: unmap, freeze the
+   * reference count at the value the mappings alone explain ({@code folio_ref_freeze}; any
+   * other reference, a GUP one included, makes the split fail with {@code -EAGAIN}), give each
+   * page a folio and a count of its own, remap. GUP-fast, which takes no lock, sees the folio
+   * before or after. Returns whether it split.
+   */
+  public static boolean splitHugePage(Page head) {
+    return Atomic.call(() -> {
+      int expected = head.mapcount;
+      for (Page t : head.tails) {
+        expected += t.mapcount;
+      }
+      if (head.refcount != expected || head.tails.length == 0) {
+        return false;
+      }
+      for (Page t : head.tails) {
+        t.folio = t;
+        t.refcount = t.mapcount;
+      }
+      head.refcount = head.mapcount;
+      head.tails = new Page[0];
+      return true;
+    });
+  }
+
+  /**
    * {@code madvise(MADV_DONTNEED)} of user page {@code addr} ({@code zap_page_range_single}):
    * the PTE goes and its reference with it; the next access faults a page in afresh.
    */
@@ -571,11 +620,12 @@ public final class Mm {
   private static void grab(Page page, boolean pin) {
     Page folio = page.folio;
     Bug.on(folio.freed || folio.refcount <= 0, "page-refcount-positive", "get_user_pages on freed " + page);
-    addGupReference(page, folio, pin);
+    addGupReference(folio, pin);
+    page.actualPins++;
   }
 
-  /** A reference or pin on {@code folio}, counted as one outstanding use of {@code page}. */
-  private static void addGupReference(Page page, Page folio, boolean pin) {
+  /** A reference or pin on {@code folio}. */
+  private static void addGupReference(Page folio, boolean pin) {
     if (!pin) {
       folio.refcount++;
     } else if (folio.accounting.exactPinCount()) {
@@ -584,7 +634,6 @@ public final class Mm {
     } else {
       folio.refcount += folio.accounting.bias();
     }
-    page.actualPins++;
   }
 
   private static void unpinLocked(Page page) {

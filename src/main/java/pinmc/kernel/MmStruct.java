@@ -90,8 +90,12 @@ public final class MmStruct {
         () -> {
           for (int addr = 0; addr < pages.length; addr++) {
             Page p = pages[addr];
-            if (p.refcount != 1 || p.mapping != null || p.mapcount != 0) {
+            boolean tail = p.folio != p;
+            if (p.refcount != (tail ? 0 : 1) || p.mapping != null || p.mapcount != 0) {
               throw new IllegalArgumentException(p + " is not a fresh anonymous page");
+            }
+            if (tail) {
+              p.folio.refcount++; // each PTE mapping a page of a large folio holds a folio reference
             }
             mm.pmd.ptes[addr] = p;
             mm.pmd.writable[addr] = true;

@@ -70,6 +70,8 @@ public final class Page {
    * otherwise. A folio's reference count (and so {@code page_maybe_dma_pinned}) is its head's.
    */
   Page folio;
+  /** The other pages of a large folio whose head this is; empty for a small page. */
+  Page[] tails = new Page[0];
 
   /**
    * A newly allocated page with one reference, owned by its allocator's caller ({@code
@@ -198,7 +200,14 @@ public final class Page {
    * DAX mapping entry's) and one per PTE that maps it.
    */
   int baselineRefcount() {
-    return (mapping != null ? 1 : 0) + mapcount;
+    if (folio != this) {
+      return 0; // a tail page's references are its head's
+    }
+    int refs = (mapping != null ? 1 : 0) + mapcount;
+    for (Page t : tails) {
+      refs += t.mapcount;
+    }
+    return refs;
   }
 
   @Override
