@@ -1,11 +1,8 @@
 package pinmc.models;
 
 import static pinmc.kernel.Filemap.bufferedWrite;
-import static pinmc.kernel.Mm.FOLL_LONGTERM;
-import static pinmc.kernel.Mm.FOLL_WRITE;
 import static pinmc.kernel.Mm.pinUserPages;
 import static pinmc.kernel.Mm.unpinUserPage;
-import static pinmc.kernel.Mm.unpinUserPagesDirtyLock;
 import static pinmc.kernel.Mm.userRead;
 import static pinmc.kernel.Mm.userWrite;
 import static pinmc.kernel.Writeback.writeOnePageAndWait;
@@ -118,18 +115,7 @@ public final class BtrfsChecksum {
       } else {
         MmStruct app = MmStruct.mmapFile("app.mm", kernel, file, 1);
         DmaDevice rnic = new DmaDevice("rnic", null);
-        other = new Thread(() -> {
-          Page target = pinUserPages(app, 0, FOLL_WRITE | FOLL_LONGTERM);
-          if (target == null) {
-            return; // 6.5 and later refuse the pin: the driver fails the registration
-          }
-          int slot = rnic.dmaMapPage(target);
-          for (int i = 0; i < iterations; i++) {
-            rnic.dmaWrite(slot, 0, 100 + i);
-          }
-          rnic.dmaUnmapPage(slot);
-          unpinUserPagesDirtyLock(new Page[] {target}, true);
-        }, "rdma");
+        other = new Thread(() -> Rdma.registerWriteDeregister(app, rnic, iterations), "rdma");
       }
       threads = new Thread[] {flusher, other};
       pages = new Page[] {page};

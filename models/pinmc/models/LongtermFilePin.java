@@ -7,9 +7,7 @@ import static pinmc.kernel.Mm.FOLL_LONGTERM;
 import static pinmc.kernel.Mm.FOLL_PIN;
 import static pinmc.kernel.Mm.FOLL_WRITE;
 import static pinmc.kernel.Mm.getUserPagesFast;
-import static pinmc.kernel.Mm.pinUserPages;
 import static pinmc.kernel.Mm.unpinUserPage;
-import static pinmc.kernel.Mm.unpinUserPagesDirtyLock;
 import static pinmc.kernel.Mm.userWrite;
 import static pinmc.kernel.Writeback.writeOnePageAndWait;
 
@@ -91,18 +89,7 @@ public final class LongtermFilePin {
     DmaDevice rnic = new DmaDevice("rnic", null);
     rnic.registerCleanFilePageNotWritten();
     int iterations = a.size("iterations");
-    Thread rdma = new Thread(() -> {
-      Page target = pinUserPages(app, 0, FOLL_WRITE | FOLL_LONGTERM); // ibv_reg_mr
-      if (target == null) {
-        return; // -EFAULT from 6.5: the registration fails
-      }
-      int slot = rnic.dmaMapPage(target);
-      for (int i = 0; i < iterations; i++) {
-        rnic.dmaWrite(slot, 0, 100 + i);
-      }
-      rnic.dmaUnmapPage(slot);
-      unpinUserPagesDirtyLock(new Page[] {target}, true);
-    }, "rdma");
+    Thread rdma = new Thread(() -> Rdma.registerWriteDeregister(app, rnic, iterations), "rdma");
     Thread flusher = new Thread(() -> {
       if (shmem) {
         return; // shmem pages are not written back
