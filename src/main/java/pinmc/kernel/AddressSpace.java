@@ -211,6 +211,17 @@ public final class AddressSpace {
     return -1;
   }
 
+  /** Invariant: writeback never drops a dirty page's data for want of a block ({@code AS_ENOSPC}). */
+  public static final String WRITEBACK_KEEPS_DATA = "writeback-keeps-data";
+
+  /** Registers {@value #WRITEBACK_KEEPS_DATA} for this file. */
+  public void registerWritebackKeepsData() {
+    Invariants.register(
+        WRITEBACK_KEEPS_DATA,
+        () -> !writebackEnospc,
+        () -> "writeback of " + name + " found no free block for a dirty page: its data is lost (AS_ENOSPC)");
+  }
+
   /** Registers {@value #LEASED_RANGE_ALLOCATED} for this file's leases. */
   public void registerLeasedRangeAllocated() {
     Invariants.register(
