@@ -68,5 +68,6 @@ public final class DirtyCow {
     } else {
       ModelArgs.runToCompletion(procMem);
     }
+    Page.checkPinsBalanced(cached);
   }
 }

@@ -86,6 +86,7 @@ public final class ForkCowGup {
     }, "child");
     Thread parentThread = new Thread(() -> userWrite(parent, 0, 0, 2), "parent");
     ModelArgs.runToCompletion(childThread, parentThread);
+    Page.checkPinsBalanced(parent.pte(0));
   }
 
   private static void rdmaFork(ModelArgs a, MmStruct parent, Page anon) throws InterruptedException {
@@ -106,6 +107,7 @@ public final class ForkCowGup {
             + ": the write fault copied the pinned page away");
     rnic.dmaUnmapPage(slot);
     unpinUserPage(pinned);
+    Page.checkPinsBalanced(anon, parent.pte(0));
     exitMmap(parent);
   }
 }

@@ -70,9 +70,11 @@ class DesignMatrixTest {
         | the new way | holds | n/a | n/a |
         """, m.markdown());
     assertEquals("""
-        proposal     inv-a               no-deadlock  inv-b
-        the old way  violated (3 steps)  ?            ?
-        the new way  holds               n/a          n/a
+        the old way
+          violated: inv-a (3 steps)
+          unknown (?): no-deadlock, inv-b
+        the new way
+          holds: inv-a
         """, m.text());
   }
 
