@@ -1,10 +1,6 @@
 package pinmc.matrix;
 
 import com.google.common.collect.ImmutableList;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,38 +38,22 @@ public record VersionTable(List<Scenario> scenarios, List<Run> files) {
 
   /** The project's table. */
   public static VersionTable load() {
-    try (InputStream in = VersionTable.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(MappingText.resource(RESOURCE));
   }
 
   /** Parses the table's text; a malformed line or an unknown scenario names its line. */
   public static VersionTable parse(String text) {
     List<Scenario> scenarios = new ArrayList<>();
     List<Run> files = new ArrayList<>();
-    String[] lines = text.split("\n", -1);
-    for (int n = 0; n < lines.length; n++) {
-      String line = lines[n].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int space = line.indexOf(' ');
-      String kind = space < 0 ? line : line.substring(0, space);
-      String[] f = space < 0 ? new String[0] : line.substring(space + 1).split("\\|", -1);
-      for (int i = 0; i < f.length; i++) {
-        f[i] = f[i].strip();
-      }
+    for (MappingText.Line line : MappingText.lines(text)) {
+      String kind = line.kind();
+      String[] f = line.fields();
       if (kind.equals("scenario") && f.length == 3) {
         scenarios.add(new Scenario(f[0], f[1], f[2]));
       } else if (kind.equals("file") && f.length == 2 && scenarios.stream().anyMatch(s -> s.id().equals(f[1]))) {
         files.add(new Run(f[0], f[1]));
       } else {
-        throw new IllegalArgumentException("line " + (n + 1) + ": expected 'scenario <id> | <label> | <closing commit>'"
+        throw new IllegalArgumentException(line.where() + "expected 'scenario <id> | <label> | <closing commit>'"
             + " or 'file <name.jpf> | <known scenario id>'");
       }
     }

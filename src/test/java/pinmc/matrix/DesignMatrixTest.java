@@ -81,18 +81,10 @@ class DesignMatrixTest {
   @Test
   void computeChecksEachFileOnceAndAnUnreadableFileIsAnError() {
     List<String> checked = new java.util.ArrayList<>();
-    Engine stub = new Engine() {
-      @Override
-      public String name() {
-        return "stub";
-      }
-
-      @Override
-      public CheckResult check(ModelTarget target, CheckOptions options) {
-        checked.add(target.name());
-        return result(target.name(), Verdict.PASS, null, 0);
-      }
-    };
+    Engine stub = new StubEngine(target -> {
+      checked.add(target.name());
+      return result(target.name(), Verdict.PASS, null, 0);
+    });
     DesignMatrix m = DesignMatrix.compute(LAYOUT, stub, CheckOptions.defaults(), Path.of("props"), file -> {
       if (file.endsWith("new-a.jpf")) {
         throw new java.io.IOException("no such file");
