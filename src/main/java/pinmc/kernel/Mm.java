@@ -462,7 +462,7 @@ public final class Mm {
     mm.pmd.writable[addr] = !unshare && mm.vmaWritable;
     mm.pmd.dirty[addr] = !unshare;
     page.mapcount--;
-    putPageLocked(page);
+    putPageLocked(page.folio);
     return copy;
   }
 
@@ -544,7 +544,7 @@ public final class Mm {
    * the PTE goes and its reference with it; the next access faults a page in afresh.
    */
   public static void madviseDontneed(MmStruct mm, int addr) {
-    zapPte(mm, addr);
+    Atomic.run(() -> zapPteLocked(mm, addr));
   }
 
   /** {@code exit_mmap}: every PTE zapped, then the page tables freed; one step per PTE. */
@@ -588,15 +588,16 @@ public final class Mm {
 
   /** {@code zap_pte_range} for one PTE: unmaps it and drops the mapping's reference. */
   static void zapPte(MmStruct mm, int addr) {
-    Atomic.run(
-        () -> {
-          Page page = mm.pmd == null || addr >= mm.pmd.ptes.length ? null : mm.pmd.ptes[addr];
-          if (page != null) {
-            mm.pmd.clear(addr);
-            page.mapcount--;
-            putPageLocked(page);
-          }
-        });
+    Atomic.run(() -> zapPteLocked(mm, addr));
+  }
+
+  private static void zapPteLocked(MmStruct mm, int addr) {
+    Page page = mm.pmd == null || addr >= mm.pmd.ptes.length ? null : mm.pmd.ptes[addr];
+    if (page != null) {
+      mm.pmd.clear(addr);
+      page.mapcount--;
+      putPageLocked(page.folio);
+    }
   }
 
   private static boolean isWrite(int gupFlags) {
