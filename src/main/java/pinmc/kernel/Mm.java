@@ -102,7 +102,7 @@ public final class Mm {
    * again; the window between the fault and the retry is where Dirty COW lives.
    */
   private static Page getUserPagesRemote(MmStruct mm, int addr, int gupFlags) {
-    if (Atomic.call(() -> longtermRefused(mm, addr, gupFlags))) {
+    if (checkVmaFlags(mm, addr, gupFlags)) {
       return null;
     }
     if (!mm.cow) {
@@ -114,22 +114,31 @@ public final class Mm {
     // The 5.8 work-around: every GUP of a writable COW mapping breaks COW, as a write would.
     int flags = mm.kernel.gupBreaksCow() && mm.vmaWritable ? gupFlags | FOLL_WRITE : gupFlags;
     for (int attempt = 0; attempt < GUP_RETRIES; attempt++) {
-      int f = flags;
-      Page page = Atomic.call(() -> followPageLocked(mm, addr, f));
+      Page page = followPageMask(mm, addr, flags);
       if (page != null) {
         return page;
       }
-      int[] next = new int[1];
-      boolean faulted = Atomic.call(() -> {
-        next[0] = f;
-        return faultinPageLocked(mm, addr, next, f);
-      });
-      if (!faulted) {
+      flags = faultinPage(mm, addr, flags);
+      if (flags < 0) {
         return null;
       }
-      flags = next[0];
     }
     return null;
+  }
+
+  /** {@code check_vma_flags}: one step; true when the call fails before touching a page. */
+  private static boolean checkVmaFlags(MmStruct mm, int addr, int gupFlags) {
+    return Atomic.call(() -> longtermRefused(mm, addr, gupFlags));
+  }
+
+  /** {@code follow_page_mask}: one step ({@link #followPageLocked}). */
+  private static Page followPageMask(MmStruct mm, int addr, int flags) {
+    return Atomic.call(() -> followPageLocked(mm, addr, flags));
+  }
+
+  /** {@code faultin_page}: one step ({@link #faultinPageLocked}); the flags to retry with, or -1. */
+  private static int faultinPage(MmStruct mm, int addr, int flags) {
+    return Atomic.callInt(() -> faultinPageLocked(mm, addr, flags));
   }
 
   /**
@@ -181,21 +190,22 @@ public final class Mm {
    * {@code faultin_page}: a write (or unsharing) fault on a COW mapping, then what
    * {@code __get_user_pages} does with the flags for the retry: before 4.9 it drops
    * {@code FOLL_WRITE} once a forced write fault on a read-only mapping has COWed ("the FOLL_WRITE
-   * games"), from 4.9 it adds {@code FOLL_COW} instead. Returns false for {@code -EFAULT}.
+   * games"), from 4.9 it adds {@code FOLL_COW} instead. Returns the flags for the retry, or -1
+   * for {@code -EFAULT}.
    */
-  private static boolean faultinPageLocked(MmStruct mm, int addr, int[] flags, int used) {
+  private static int faultinPageLocked(MmStruct mm, int addr, int used) {
     boolean write = isWrite(used);
     if (write && !mm.vmaWritable && (used & FOLL_FORCE) == 0) {
-      return false;
+      return -1;
     }
     Page page = handleMmFaultLocked(mm, addr, write, !write && (used & FOLL_PIN) != 0);
     if (page == null) {
-      return false;
+      return -1;
     }
     if (write && !mm.vmaWritable) {
-      flags[0] = mm.kernel.forceWriteFollowsOnlyOwnCow() ? used | FOLL_COW : used & ~FOLL_WRITE;
+      return mm.kernel.forceWriteFollowsOnlyOwnCow() ? used | FOLL_COW : used & ~FOLL_WRITE;
     }
-    return true;
+    return used;
   }  /**
    * Drops a reference {@code get_user_pages} took: {@code put_page} in the kernel of 2018
    * ({@code put_user_page} in 2019). A name of its own so that the model knows which
@@ -253,46 +263,69 @@ public final class Mm {
    */
   public static Page getUserPagesFast(MmStruct mm, int addr, int gupFlags) {
     boolean pin = (gupFlags & FOLL_PIN) != 0;
-    PageTable table = Atomic.call(() -> {
-      mm.gupFastWalkers++;
-      return mm.pmd;
-    });
-    Page[] seen = new Page[2]; // the page the PTE mapped, and its folio then
-    if (table != null) {
-      Atomic.run(() -> {
-        if (table.freed && mm.freedTableRead == null) {
-          mm.freedTableRead = table.name;
-        }
-        Page p = table.ptes[addr];
-        if (p != null && (!isWrite(gupFlags) || pteWritable(mm, table, addr, p))) {
-          seen[0] = p;
-          seen[1] = p.folio;
-        }
-      });
-    }
-    boolean grabbed = seen[0] != null && Atomic.call(() -> tryGrabFolio(seen[0], seen[1], pin));
+    PageTable table = gupFastPgdRange(mm);
+    Page[] seen = table == null ? new Page[2] : gupFastPteRange(mm, table, addr, gupFlags);
+    boolean grabbed = seen[0] != null && tryGrabFolioFast(seen[1], pin);
     boolean ok = grabbed;
     if (grabbed && (gupFlags & FOLL_LONGTERM) != 0 && isWrite(gupFlags) && mm.kernel.refusesWritableLongtermFilePin()) {
       ok = gupFastFolioAllowed(mm, seen[1]);
     }
-    boolean keep = ok;
-    boolean stillMapped = Atomic.call(() -> {
-      mm.gupFastWalkers--;
-      boolean same = keep && table.ptes[addr] == seen[0] && (!mm.kernel.gupFastRechecksFolio() || seen[0].folio == seen[1]);
-      if (grabbed && !same) {
-        ungrabFolio(seen[1], pin); // gup_put_folio: the speculation failed
-      } else if (same) {
-        seen[0].actualPins++;
-      }
-      return same;
-    });
-    if (stillMapped) {
-      if (pin) {
-        Atomic.run(() -> mm.hasPinned = true);
-      }
+    if (gupFastRecheck(mm, table, addr, seen, grabbed, ok, pin)) {
       return seen[0];
     }
     return pin ? pinUserPages(mm, addr, gupFlags) : getUserPages(mm, addr, gupFlags);
+  }
+
+  /** {@code local_irq_save} and the PMD read of {@code gup_fast_pgd_range}: one step. */
+  private static PageTable gupFastPgdRange(MmStruct mm) {
+    return Atomic.call(() -> {
+      mm.gupFastWalkers++;
+      return mm.pmd;
+    });
+  }
+
+  /**
+   * {@code gup_fast_pte_range}'s read of the PTE and of {@code page_folio}: one step; the page
+   * and its folio, or nulls when the PTE is absent or read-only for a write.
+   */
+  private static Page[] gupFastPteRange(MmStruct mm, PageTable table, int addr, int gupFlags) {
+    return Atomic.call(() -> {
+      Page[] seen = new Page[2];
+      if (table.freed && mm.freedTableRead == null) {
+        mm.freedTableRead = table.name;
+      }
+      Page p = table.ptes[addr];
+      if (p != null && (!isWrite(gupFlags) || pteWritable(mm, table, addr, p))) {
+        seen[0] = p;
+        seen[1] = p.folio;
+      }
+      return seen;
+    });
+  }
+
+  /** {@code try_grab_folio_fast}'s speculative reference: one step ({@link #tryGrabFolio}). */
+  private static boolean tryGrabFolioFast(Page folio, boolean pin) {
+    return Atomic.call(() -> tryGrabFolio(folio, pin));
+  }
+
+  /**
+   * The recheck after the grab and {@code local_irq_restore}: one step. The page must still be
+   * in the folio that was grabbed (from 5.13) and the PTE must still map it; otherwise the
+   * reference is dropped ({@code gup_put_folio}). Returns whether GUP-fast got the page.
+   */
+  private static boolean gupFastRecheck(MmStruct mm, PageTable table, int addr, Page[] seen, boolean grabbed, boolean ok,
+      boolean pin) {
+    return Atomic.call(() -> {
+      mm.gupFastWalkers--;
+      boolean same = ok && table.ptes[addr] == seen[0] && (!mm.kernel.gupFastRechecksFolio() || seen[0].folio == seen[1]);
+      if (grabbed && !same) {
+        ungrabFolio(seen[1], pin);
+      } else if (same) {
+        seen[0].actualPins++;
+        mm.hasPinned |= pin;
+      }
+      return same;
+    });
   }
 
   /**
@@ -321,7 +354,7 @@ public final class Mm {
   }
 
   /** {@code try_grab_folio}: a reference (or pin) on {@code folio} unless its count is zero. */
-  private static boolean tryGrabFolio(Page page, Page folio, boolean pin) {
+  private static boolean tryGrabFolio(Page folio, boolean pin) {
     if (folio.refcount <= 0 || folio.freed) {
       return false;
     }
