@@ -1,20 +1,18 @@
 package pinmc.models;
 
 import static pinmc.kernel.Filemap.bufferedWrite;
-import static pinmc.kernel.Mm.FOLL_LONGTERM;
-import static pinmc.kernel.Mm.FOLL_WRITE;
 import static pinmc.kernel.Mm.pinUserPages;
 import static pinmc.kernel.Mm.unpinUserPage;
-import static pinmc.kernel.Mm.unpinUserPagesDirtyLock;
 import static pinmc.kernel.Mm.userRead;
 import static pinmc.kernel.Mm.userWrite;
-import static pinmc.kernel.Writeback.writeOnePage;
+import static pinmc.kernel.Writeback.writeOnePageAndWait;
 
 import pinmc.kernel.AddressSpace;
 import pinmc.kernel.Bio;
 import pinmc.kernel.BlockAllocator;
 import pinmc.kernel.BlockDevice;
 import pinmc.kernel.DmaDevice;
+import pinmc.kernel.KernelVersion;
 import pinmc.kernel.MmStruct;
 import pinmc.kernel.Page;
 import pinmc.kernel.Writeback.PinnedPages;
@@ -51,7 +49,10 @@ import pinmc.models.ModelArgs.Size;
  *       a buffered write (btrfs's "special path"). Expected: pass.
  * </ul>
  *
- * <p>Sizes: {@code iterations} (device writes, or writer stores, per thread).
+ * <p>Sizes: {@code iterations} (device writes, or writer stores, per thread). Kernel: 6.4 by
+ * default; from 6.5 the RDMA pin of the file is refused ({@code writable_file_mapping_allowed}),
+ * so {@code dma-during-writeback} passes there, and from 6.14 btrfs makes the direct write of
+ * {@code odirect-write} a buffered one, so it passes there too.
  */
 public final class BtrfsChecksum {
   static final String[] VARIANTS = {"dma-during-writeback", "stable-pages", "bounce-pinned", "odirect-write", "buffered-fallback"};
@@ -59,7 +60,10 @@ public final class BtrfsChecksum {
   private BtrfsChecksum() {}
 
   public static void main(String[] args) throws InterruptedException {
-    ModelArgs a = ModelArgs.parse("btrfs-checksum", args, VARIANTS, new Size("iterations", 1, 1, 4));
+    // 6.4 by default: the last release that let the RDMA variants' writable long-term pin of a
+    // file through, and before btrfs's direct writes fell back to buffered ones (6.14).
+    ModelArgs a = ModelArgs.parse("btrfs-checksum", KernelVersion.V6_4, args, VARIANTS, new Size("iterations", 1, 1, 4));
+    KernelVersion kernel = a.kernel();
     int iterations = a.size("iterations");
 
     BlockAllocator disk = new BlockAllocator("disk", 2);
@@ -75,8 +79,9 @@ public final class BtrfsChecksum {
     if (a.is("odirect-write") || a.is("buffered-fallback")) {
       Page buf = new Page("userBuf");
       buf.fill(7, 7);
-      MmStruct app = MmStruct.anonymous("app.mm", true, buf);
-      boolean direct = a.is("odirect-write");
+      MmStruct app = MmStruct.anonymous("app.mm", kernel, true, buf);
+      // From 6.14 btrfs itself turns a direct write to a checksummed inode into a buffered one.
+      boolean direct = a.is("odirect-write") && !kernel.btrfsChecksummedDirectWriteFallsBack();
       Thread writer = new Thread(() -> {
         if (direct) {
           // iomap_dio_rw: pin the user buffer, checksum it into a bio straight from user memory.
@@ -108,17 +113,9 @@ public final class BtrfsChecksum {
           }
         }, "writer");
       } else {
-        MmStruct app = MmStruct.mmapFile("app.mm", file, 1);
+        MmStruct app = MmStruct.mmapFile("app.mm", kernel, file, 1);
         DmaDevice rnic = new DmaDevice("rnic", null);
-        other = new Thread(() -> {
-          Page target = pinUserPages(app, 0, FOLL_WRITE | FOLL_LONGTERM);
-          int slot = rnic.dmaMapPage(target);
-          for (int i = 0; i < iterations; i++) {
-            rnic.dmaWrite(slot, 0, 100 + i);
-          }
-          rnic.dmaUnmapPage(slot);
-          unpinUserPagesDirtyLock(new Page[] {target}, true);
-        }, "rdma");
+        other = new Thread(() -> Rdma.registerWriteDeregister(app, rnic, iterations), "rdma");
       }
       threads = new Thread[] {flusher, other};
       pages = new Page[] {page};
@@ -130,9 +127,6 @@ public final class BtrfsChecksum {
 
   /** The flusher's pass over the file: write the page back if it is dirty and wait for the I/O. */
   private static void flush(Page page, BlockDevice bdev, PinnedPages pinned) {
-    Bio bio = writeOnePage(page, bdev, pinned);
-    if (bio != null) {
-      bdev.bioEndio(bio);
-    }
+    writeOnePageAndWait(page, bdev, pinned);
   }
 }

@@ -1,7 +1,11 @@
 package pinmc.models;
 
+import pinmc.kernel.KernelVersion;
+
 /**
- * A model's command line: the variant's name, then size settings such as {@code pages=2}.
+ * A model's command line: the variant's name, then size settings such as {@code pages=2}, and
+ * the kernel release to model, {@code version=6.5} (default: the model's own, usually
+ * {@link KernelVersion#LATEST}).
  * Everything is checked before the model starts a thread, and anything unknown or out of
  * range is an {@link IllegalArgumentException} that says what is allowed.
  */
@@ -9,21 +13,31 @@ public final class ModelArgs {
   /** A size setting a model accepts: its name, default, and allowed range. */
   public record Size(String name, int defaultValue, int min, int max) {}
 
+  /** The setting that selects the kernel release. */
+  public static final String VERSION = "version";
+
   private final String variant;
   private final Size[] sizes;
   private final int[] values;
+  private final KernelVersion kernel;
 
-  private ModelArgs(String variant, Size[] sizes, int[] values) {
+  private ModelArgs(String variant, Size[] sizes, int[] values, KernelVersion kernel) {
     this.variant = variant;
     this.sizes = sizes;
     this.values = values;
+    this.kernel = kernel;
+  }
+
+  /** {@link #parse(String, KernelVersion, String[], String[], Size...)} defaulting to the latest release. */
+  public static ModelArgs parse(String model, String[] args, String[] variants, Size... sizes) {
+    return parse(model, KernelVersion.LATEST, args, variants, sizes);
   }
 
   /**
    * Parses {@code args} for model {@code model}, whose variants are {@code variants} and whose
    * sizes are {@code sizes}.
    */
-  public static ModelArgs parse(String model, String[] args, String[] variants, Size... sizes) {
+  public static ModelArgs parse(String model, KernelVersion defaultVersion, String[] args, String[] variants, Size... sizes) {
     if (args.length == 0) {
       throw new IllegalArgumentException(model + ": no variant given; variants: " + String.join(", ", variants));
     }
@@ -35,9 +49,18 @@ public final class ModelArgs {
     for (int i = 0; i < sizes.length; i++) {
       values[i] = sizes[i].defaultValue();
     }
+    KernelVersion kernel = defaultVersion;
     for (int a = 1; a < args.length; a++) {
       String setting = args[a].trim();
       int eq = setting.indexOf('=');
+      if (eq > 0 && setting.substring(0, eq).trim().equals(VERSION)) {
+        try {
+          kernel = KernelVersion.parse(setting.substring(eq + 1));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(model + ": " + e.getMessage(), e);
+        }
+        continue;
+      }
       int i = eq < 0 ? -1 : indexOf(sizes, setting.substring(0, eq));
       if (i < 0) {
         throw new IllegalArgumentException(model + ": unknown setting '" + setting + "'; settings: " + describe(sizes));
@@ -54,7 +77,12 @@ public final class ModelArgs {
       }
       values[i] = value;
     }
-    return new ModelArgs(variant, sizes, values);
+    return new ModelArgs(variant, sizes, values, kernel);
+  }
+
+  /** The kernel release to model. */
+  public KernelVersion kernel() {
+    return kernel;
   }
 
   public String variant() {
@@ -104,14 +132,11 @@ public final class ModelArgs {
   }
 
   private static String describe(Size[] sizes) {
-    if (sizes.length == 0) {
-      return "none";
-    }
     StringBuilder sb = new StringBuilder();
     for (Size s : sizes) {
       sb.append(sb.length() == 0 ? "" : ", ").append(s.name()).append('=').append(s.min()).append("..").append(s.max())
           .append(" (default ").append(s.defaultValue()).append(')');
     }
-    return sb.toString();
+    return sb.append(sb.length() == 0 ? "" : ", ").append(VERSION).append("=MAJOR.MINOR").toString();
   }
 }

@@ -4,13 +4,16 @@ import static pinmc.kernel.Filemap.lockPage;
 import static pinmc.kernel.Filemap.unlockPage;
 import static pinmc.kernel.Mm.FOLL_WRITE;
 import static pinmc.kernel.Mm.pinUserPages;
+import static pinmc.kernel.Mm.setPageDirty;
 import static pinmc.kernel.Mm.unpinUserPagesDirtyLock;
 import static pinmc.kernel.Writeback.writeOnePage;
+import static pinmc.kernel.Writeback.writeOnePageAndWait;
 
 import pinmc.kernel.AddressSpace;
 import pinmc.kernel.Bio;
 import pinmc.kernel.BlockAllocator;
 import pinmc.kernel.BlockDevice;
+import pinmc.kernel.DmaDevice;
 import pinmc.kernel.MmStruct;
 import pinmc.kernel.Page;
 import pinmc.kernel.Writeback.PinnedPages;
@@ -39,19 +42,27 @@ import pinmc.models.ModelArgs.Size;
  *       never across the I/O. Expected: pass.
  *   <li>{@code dio-no-hold}: the direct read again, with the lock only taken while pinning.
  *       Expected: pass.
+ *   <li>{@code hold-writeback}: what the held lock protects: one driver pins page 0, holds
+ *       its lock while its device writes into it, and the flusher writes the page back meanwhile
+ *       (writeback takes the page lock, so it waits). Expected: pass
+ *       ({@code clean-file-page-not-written}).
+ *   <li>{@code no-hold-writeback}: the same with the lock only taken while pinning, as the
+ *       no-hold variants do: writeback cleans the page under the device. Expected: violation of
+ *       {@code clean-file-page-not-written}; avoiding the deadlocks gives up the protection.
  * </ul>
  *
  * <p>Sizes: {@code pages} (pages each driver pins), {@code threads} (drivers).
  */
 public final class PageLockPin {
-  static final String[] VARIANTS = {"opposite-order", "dio-into-own-mmap", "sorted-no-hold", "dio-no-hold"};
+  static final String[] VARIANTS = {"opposite-order", "dio-into-own-mmap", "sorted-no-hold", "dio-no-hold", "hold-writeback",
+      "no-hold-writeback"};
 
   private PageLockPin() {}
 
   public static void main(String[] args) throws InterruptedException {
     ModelArgs a = ModelArgs.parse("page-lock-pin", args, VARIANTS, new Size("pages", 2, 1, 4), new Size("threads", 2, 1, 3));
     int nrPages = a.size("pages");
-    boolean hold = a.is("opposite-order") || a.is("dio-into-own-mmap");
+    boolean hold = a.is("opposite-order") || a.is("dio-into-own-mmap") || a.is("hold-writeback");
 
     BlockAllocator disk = new BlockAllocator("disk", nrPages);
     BlockDevice bdev = new BlockDevice("sda", disk);
@@ -63,7 +74,28 @@ public final class PageLockPin {
     }
 
     Thread[] threads;
-    if (a.is("dio-into-own-mmap") || a.is("dio-no-hold")) {
+    if (a.is("hold-writeback") || a.is("no-hold-writeback")) {
+      MmStruct mm = MmStruct.mmapFile("driver.mm", a.kernel(), file, nrPages);
+      DmaDevice device = new DmaDevice("device", null);
+      device.registerCleanFilePageNotWritten();
+      Thread driver = new Thread(() -> {
+        Page[] pinned = {pinUserPages(mm, 0, FOLL_WRITE)};
+        lockPage(pinned[0]);
+        setPageDirty(pinned[0]); // under the lock: the DMA to come will change the page
+        if (!hold) {
+          unlockPage(pinned[0]);
+        }
+        int slot = device.dmaMapPage(pinned[0]);
+        device.dmaWrite(slot, 0, 42);
+        device.dmaUnmapPage(slot);
+        if (hold) {
+          unlockPage(pinned[0]);
+        }
+        unpinUserPagesDirtyLock(pinned, true);
+      }, "driver");
+      Thread flusher = new Thread(() -> writeOnePageAndWait(pages[0], bdev, PinnedPages.WRITE_IN_PLACE), "flusher");
+      threads = new Thread[] {driver, flusher};
+    } else if (a.is("dio-into-own-mmap") || a.is("dio-no-hold")) {
       MmStruct mm = MmStruct.mmapFile("app.mm", file, nrPages);
       threads = new Thread[] {new Thread(() -> {
         // read(fd, mmap(fd) + page 0, 1 page) with O_DIRECT: pin the buffer, the file's page 0.

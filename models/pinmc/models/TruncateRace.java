@@ -16,10 +16,12 @@ import static pinmc.kernel.Mm.FOLL_WRITE;
 import static pinmc.kernel.Mm.pinUserPages;
 import static pinmc.kernel.Mm.unpinUserPage;
 
+import pinmc.api.Atomic;
 import pinmc.kernel.AddressSpace;
 import pinmc.kernel.BlockAllocator;
 import pinmc.kernel.DmaDevice;
 import pinmc.kernel.FileLease;
+import pinmc.kernel.KernelVersion;
 import pinmc.kernel.MmStruct;
 import pinmc.kernel.Page;
 import pinmc.models.ModelArgs.Size;
@@ -42,7 +44,12 @@ import pinmc.models.ModelArgs.Size;
  *   <li>{@code dax-truncate-frees}: truncate frees the blocks regardless of the pin. Expected:
  *       violation of {@code freed-block-not-written}.
  *   <li>{@code break-layouts}: truncate unmaps the file and waits until no page holds more than
- *       the DAX entry's reference, then frees. Expected: pass.
+ *       the DAX entry's reference, then frees; the pin is short-term (as an O_DIRECT read into
+ *       the mapping takes it), so the device lets go by itself. Expected: pass on every release.
+ *   <li>{@code break-layouts-longterm}: the same truncate against an RDMA registration, a
+ *       long-term pin that the application drops only after its truncate returns. Expected on
+ *       4.14: deadlock (truncate never finishes: the liveness failure that made 4.15 refuse
+ *       long-term fsdax pins, "mm: introduce get_user_pages_longterm"); on 4.15: pass (refused).
  *   <li>{@code lease-ignored}: the device's driver takes a lease on the range before pinning,
  *       and truncate ignores leases. Expected: violation of {@code freed-block-not-written}.
  *   <li>{@code lease-broken}: truncate breaks the lease and waits for its release; the holder
@@ -52,12 +59,13 @@ import pinmc.models.ModelArgs.Size;
  * <p>Sizes: {@code iterations} (device writes).
  */
 public final class TruncateRace {
-  static final String[] VARIANTS = {"dax-truncate-frees", "break-layouts", "lease-ignored", "lease-broken"};
+  static final String[] VARIANTS = {"dax-truncate-frees", "break-layouts", "break-layouts-longterm", "lease-ignored", "lease-broken"};
 
   private TruncateRace() {}
 
   public static void main(String[] args) throws InterruptedException {
-    ModelArgs a = ModelArgs.parse("truncate-race", args, VARIANTS, new Size("iterations", 1, 1, 4));
+    // 4.14 by default: the last release that let a long-term pin reach fsdax memory.
+    ModelArgs a = ModelArgs.parse("truncate-race", KernelVersion.V4_14, args, VARIANTS, new Size("iterations", 1, 1, 4));
     int iterations = a.size("iterations");
     boolean leases = a.is("lease-ignored") || a.is("lease-broken");
 
@@ -66,20 +74,25 @@ public final class TruncateRace {
     AddressSpace other = new AddressSpace("otherfile", 1, pmem, AddressSpace.AS_DAX);
     Page page = new Page("pmemPage0");
     file.addCachedPage(0, page, true);
-    MmStruct app = MmStruct.mmapFile("app.mm", file, 1);
+    MmStruct app = MmStruct.mmapFile("app.mm", a.kernel(), file, 1);
     DmaDevice rnic = new DmaDevice("rnic", pmem);
     rnic.registerFreedBlockNotWritten();
 
+    boolean longterm = !a.is("break-layouts");
+    boolean[] deregistered = {false};
     Thread rdma = new Thread(() -> {
       FileLease lease = leases ? takeLease(file, "rdma", 0, 1) : null;
       if (leases && lease == null) {
         return;
       }
-      Page target = pinUserPages(app, 0, FOLL_WRITE | FOLL_LONGTERM);
+      Page target = pinUserPages(app, 0, longterm ? FOLL_WRITE | FOLL_LONGTERM : FOLL_WRITE);
       if (target != null) {
         int slot = rnic.dmaMapPage(target);
         for (int i = 0; i < iterations && (lease == null || !leaseBroken(lease)); i++) {
           rnic.dmaWrite(slot, 0, 100 + i);
+        }
+        if (a.is("break-layouts-longterm")) {
+          Atomic.when(() -> deregistered[0], () -> {}); // the pin lasts until ibv_dereg_mr
         }
         rnic.dmaUnmapPage(slot);
         unpinUserPage(target);
@@ -90,7 +103,7 @@ public final class TruncateRace {
     }, "rdma");
 
     Thread truncate = new Thread(() -> {
-      if (a.is("break-layouts")) {
+      if (a.is("break-layouts") || a.is("break-layouts-longterm")) {
         iSizeWrite(file, 0);
         unmapMappingRange(file, 0, 1);
         daxLayoutBusyPageWait(file);
@@ -105,6 +118,7 @@ public final class TruncateRace {
       }
       truncateBlocks(file, 0);
       other.allocateBlock(0); // another file grows into the freed block
+      Atomic.run(() -> deregistered[0] = true); // then the application deregisters its memory
     }, "truncate");
 
     ModelArgs.runToCompletion(rdma, truncate);

@@ -14,6 +14,11 @@ public final class AddressSpace {
   public static final int AS_STABLE_WRITES = 1;
   /** DAX: the "page cache" pages are the persistent-memory blocks themselves. */
   public static final int AS_DAX = 2;
+  /**
+   * shmem/tmpfs (or hugetlbfs): file pages the filesystem does not dirty-track, so a writable
+   * long-term pin of them stays allowed from 6.5.
+   */
+  public static final int AS_SHMEM = 4;
   /** Invariant: every page of a leased range has a block of its own. */
   public static final String LEASED_RANGE_ALLOCATED = "leased-range-allocated";
 
@@ -33,6 +38,8 @@ public final class AddressSpace {
   final MmStruct[] mmaps = new MmStruct[MAX_MMAPS];
   /** {@code AS_ENOSPC}: writeback could not allocate a block and dropped data. */
   boolean writebackEnospc;
+  /** The inode (and this address_space in it) went back to the allocator. */
+  boolean freed;
 
   /**
    * A file of {@code nrPages} pages, all holes and none cached, on {@code allocator} (may be
@@ -137,6 +144,20 @@ public final class AddressSpace {
     return (flags & AS_DAX) != 0;
   }
 
+  /**
+   * {@code vma_needs_dirty_tracking} for a shared mapping of this file: the filesystem wants to
+   * hear about every page that becomes dirty (it writes pages back). shmem does not; DAX
+   * writes go straight to the media.
+   */
+  public boolean dirtyTracked() {
+    return (flags & (AS_SHMEM | AS_DAX)) == 0;
+  }
+
+  /** Whether the inode was freed (plain read). */
+  public boolean isFreed() {
+    return freed;
+  }
+
   /** {@code i_size} in pages (plain read). */
   public int isize() {
     return isize;
@@ -188,6 +209,17 @@ public final class AddressSpace {
       }
     }
     return -1;
+  }
+
+  /** Invariant: writeback never drops a dirty page's data for want of a block ({@code AS_ENOSPC}). */
+  public static final String WRITEBACK_KEEPS_DATA = "writeback-keeps-data";
+
+  /** Registers {@value #WRITEBACK_KEEPS_DATA} for this file. */
+  public void registerWritebackKeepsData() {
+    Invariants.register(
+        WRITEBACK_KEEPS_DATA,
+        () -> !writebackEnospc,
+        () -> "writeback of " + name + " found no free block for a dirty page: its data is lost (AS_ENOSPC)");
   }
 
   /** Registers {@value #LEASED_RANGE_ALLOCATED} for this file's leases. */

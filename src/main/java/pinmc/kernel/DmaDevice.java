@@ -16,6 +16,13 @@ public final class DmaDevice {
   /** Invariant: the device never writes a block after the filesystem freed (and maybe reused) it. */
   public static final String FREED_BLOCK_NOT_WRITTEN = "freed-block-not-written";
 
+  /**
+   * Invariant: a device never writes a page-cache page of a dirty-tracked file while the page
+   * is clean: the filesystem believes the page matches the disk and may write it back, drop
+   * its buffers or reclaim it without the new data (why 6.5 refuses writable long-term pins).
+   */
+  public static final String CLEAN_FILE_PAGE_NOT_WRITTEN = "clean-file-page-not-written";
+
   static final int MAX_SLOTS = 4;
 
   final String name;
@@ -26,6 +33,7 @@ public final class DmaDevice {
   /** Ghost: what the device did wrong first, per invariant. */
   String touchedFreedPage;
   String wroteFreedBlock;
+  String wroteCleanPage;
 
   /** A device; {@code allocator} is the one DAX pages' blocks come from, or null. */
   public DmaDevice(String name, BlockAllocator allocator) {
@@ -78,9 +86,40 @@ public final class DmaDevice {
             wroteFreedBlock = name + " wrote block " + page.block + " (through " + page + ") after the filesystem freed it"
                 + (allocator.isFree(page.block) ? "" : " and gave it to " + allocator.owner[page.block]);
           }
+          if (page.mapping != null && page.mapping.dirtyTracked() && !page.dirty && wroteCleanPage == null) {
+            wroteCleanPage = name + " wrote " + page + " of " + page.mapping + " while it was clean (writeback already took it)";
+          }
           page.contents[word] = value;
           return true;
         });
+  }
+
+  /**
+   * The device reads word {@code word} of the page in {@code slot} (a disk doing a write from
+   * memory, a NIC sending it); -1 for a slot that was unmapped meanwhile.
+   */
+  public int dmaRead(int slot, int word) {
+    return Atomic.callInt(
+        () -> {
+          Page page = slots[slot];
+          if (page == null) {
+            return -1;
+          }
+          if (page.freed && touchedFreedPage == null) {
+            touchedFreedPage = name + " read " + page + " after it was freed";
+          }
+          return page.contents[word];
+        });
+  }
+
+  /** The page in {@code slot}, or null (plain read). */
+  public Page mappedPage(int slot) {
+    return slots[slot];
+  }
+
+  /** Registers {@value #CLEAN_FILE_PAGE_NOT_WRITTEN} for this device. */
+  public void registerCleanFilePageNotWritten() {
+    Invariants.register(CLEAN_FILE_PAGE_NOT_WRITTEN, () -> wroteCleanPage == null, () -> wroteCleanPage);
   }
 
   /** Registers {@value #DEVICE_NEVER_TOUCHES_FREED_PAGE} for this device. */

@@ -227,6 +227,27 @@ public final class Filemap {
     }
   }
 
+  /**
+   * {@code destroy_inode} at the end of eviction: the inode and its {@code address_space} go
+   * back to the allocator. With {@code rcuDelayed} (the kernel's {@code call_rcu} to
+   * {@code i_callback}) the free waits for a grace period, which no CPU running GUP-fast with
+   * interrupts off lets end: here, until no process that mapped the file is inside
+   * GUP-fast. Without it (the alternative the 6.5 discussion had to rule out) the free is
+   * immediate.
+   */
+  public static void destroyInode(AddressSpace mapping, boolean rcuDelayed) {
+    Atomic.when(() -> !rcuDelayed || noGupFastWalkers(mapping), () -> mapping.freed = true);
+  }
+
+  private static boolean noGupFastWalkers(AddressSpace mapping) {
+    for (MmStruct mm : mapping.mmaps) {
+      if (mm != null && mm.gupFastWalkers > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean needsStableWait(Page page) {
     return page.writeback && page.mapping != null && page.mapping.stableWrites();
   }

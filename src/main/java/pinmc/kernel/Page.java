@@ -58,6 +58,20 @@ public final class Page {
   boolean freed;
   /** Ghost: GUP and PUP references to the contents not yet dropped. */
   int actualPins;
+  /** {@code PageAnon}: anonymous memory (its mapping is an {@code anon_vma}, not a file). */
+  boolean anon;
+  /**
+   * {@code PG_anon_exclusive} (5.19): only one process maps this anonymous page, so a write
+   * fault may reuse it and a pin of it stays coherent with the process.
+   */
+  boolean anonExclusive;
+  /**
+   * The folio this page belongs to: itself for a small page, the head page of a large folio
+   * otherwise. A folio's reference count (and so {@code page_maybe_dma_pinned}) is its head's.
+   */
+  Page folio;
+  /** The other pages of a large folio whose head this is; empty for a small page. */
+  Page[] tails = new Page[0];
 
   /**
    * A newly allocated page with one reference, owned by its allocator's caller ({@code
@@ -66,6 +80,7 @@ public final class Page {
   public Page(String name, PinCounting accounting) {
     // The name first: a checker may ask for toString as soon as another field is written.
     this.name = Objects.requireNonNull(name);
+    this.folio = this;
     this.accounting = Objects.requireNonNull(accounting);
     this.index = -1;
     this.block = -1;
@@ -161,7 +176,23 @@ public final class Page {
    * reference count of at least the bias; with an exact count, a non-zero pin count.
    */
   boolean maybeDmaPinned() {
-    return accounting.exactPinCount() ? pincount > 0 : refcount >= accounting.bias();
+    Page f = folio;
+    return f.accounting.exactPinCount() ? f.pincount > 0 : f.refcount >= f.accounting.bias();
+  }
+
+  /** {@code PageAnon}. */
+  public boolean isAnon() {
+    return anon;
+  }
+
+  /** {@code PageAnonExclusive} (meaningful from 5.19). */
+  public boolean isAnonExclusive() {
+    return anonExclusive;
+  }
+
+  /** {@code page_folio}: the head page of this page's folio (plain read). */
+  public Page folio() {
+    return folio;
   }
 
   /**
@@ -169,7 +200,14 @@ public final class Page {
    * DAX mapping entry's) and one per PTE that maps it.
    */
   int baselineRefcount() {
-    return (mapping != null ? 1 : 0) + mapcount;
+    if (folio != this) {
+      return 0; // a tail page's references are its head's
+    }
+    int refs = (mapping != null ? 1 : 0) + mapcount;
+    for (Page t : tails) {
+      refs += t.mapcount;
+    }
+    return refs;
   }
 
   @Override

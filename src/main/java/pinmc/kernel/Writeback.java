@@ -37,6 +37,17 @@ public final class Writeback {
     return bio;
   }
 
+  /**
+   * {@code write_one_page} with waiting ({@code filemap_write_and_wait_range} over one page): the
+   * flusher's pass, then the bio's completion, which in this model the writer runs itself.
+   */
+  public static void writeOnePageAndWait(Page page, BlockDevice bdev, PinnedPages pinned) {
+    Bio bio = writeOnePage(page, bdev, pinned);
+    if (bio != null) {
+      bdev.bioEndio(bio);
+    }
+  }
+
   private static Bio submitWrite(Page page, BlockDevice bdev, PinnedPages pinned) {
     AddressSpace mapping = page.mapping;
     if (mapping == null) {

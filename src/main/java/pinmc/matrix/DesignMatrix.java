@@ -91,22 +91,33 @@ public final class DesignMatrix {
     return sb.toString();
   }
 
-  /** The matrix as plain text with aligned columns. */
+  /**
+   * The matrix as plain text within {@link TextBlocks#WIDTH} columns (a table of ten invariants
+   * would not fit a terminal): one block per proposal, the invariants grouped by their cell.
+   */
   public String text() {
-    List<List<String>> rows = table();
-    int[] widths = new int[rows.get(0).size()];
-    for (List<String> row : rows) {
-      for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
     StringBuilder sb = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < row.size(); c++) {
-        line.append(c == 0 ? "" : "  ").append(String.format("%-" + widths[c] + "s", row.get(c)));
+    for (MatrixLayout.Proposal p : layout.proposals()) {
+      sb.append(p.label()).append('\n');
+      for (Cell.State state : Cell.State.values()) {
+        StringBuilder line = new StringBuilder();
+        for (String column : layout.columns()) {
+          Cell c = cell(p.id(), column);
+          if (c.state() == state && state != Cell.State.NOT_APPLICABLE) {
+            line.append(line.length() == 0 ? "" : ", ").append(column)
+                .append(state == Cell.State.VIOLATED ? " (" + c.counterexampleSteps() + " steps)" : "");
+          }
+        }
+        if (line.length() > 0) {
+          String label = switch (state) {
+            case HOLDS -> "holds";
+            case VIOLATED -> "violated";
+            case UNKNOWN -> "unknown (?)";
+            case NOT_APPLICABLE -> "n/a";
+          };
+          TextBlocks.wrap(sb, label + ": " + line);
+        }
       }
-      sb.append(line.toString().stripTrailing()).append('\n');
     }
     return sb.toString();
   }

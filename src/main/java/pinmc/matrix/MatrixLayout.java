@@ -1,10 +1,6 @@
 package pinmc.matrix;
 
 import com.google.common.collect.ImmutableList;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,14 +39,7 @@ public record MatrixLayout(List<Proposal> proposals, List<Evidence> evidence, Li
 
   /** The project's mapping. */
   public static MatrixLayout load() {
-    try (InputStream in = MatrixLayout.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(MappingText.resource(RESOURCE));
   }
 
   /**
@@ -61,19 +50,10 @@ public record MatrixLayout(List<Proposal> proposals, List<Evidence> evidence, Li
     List<Proposal> proposals = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
     Set<String> columns = new LinkedHashSet<>();
-    String[] lines = text.split("\n", -1);
-    for (int n = 0; n < lines.length; n++) {
-      String line = lines[n].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int space = line.indexOf(' ');
-      String kind = space < 0 ? line : line.substring(0, space);
-      String[] fields = space < 0 ? new String[0] : line.substring(space + 1).split("\\|", -1);
-      for (int i = 0; i < fields.length; i++) {
-        fields[i] = fields[i].strip();
-      }
-      String where = "line " + (n + 1) + ": ";
+    for (MappingText.Line line : MappingText.lines(text)) {
+      String kind = line.kind();
+      String[] fields = line.fields();
+      String where = line.where();
       if (kind.equals("proposal") && fields.length == 2) {
         for (Proposal p : proposals) {
           if (p.id().equals(fields[0])) {

@@ -1,9 +1,14 @@
 package pinmc.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pinmc.check.CheckOptions;
 import pinmc.embedded.EmbeddedEngine;
@@ -29,7 +34,29 @@ class DesignMatrixEmbeddedTest {
     assertEquals(Cell.State.VIOLATED, m.cell("page-lock-pinned", MatrixLayout.NO_DEADLOCK).state());
     assertEquals(Cell.State.HOLDS, m.cell("lock-only-pinning", MatrixLayout.NO_DEADLOCK).state());
     assertEquals(Cell.State.HOLDS, m.cell("mmu-notifiers", "device-never-touches-freed-page").state());
-    assertEquals(Cell.State.VIOLATED, m.cell("file-leases", "leased-range-allocated").state());
+    assertEquals(Cell.State.VIOLATED, m.cell("file-leases", "writeback-keeps-data").state());
+    assertEquals(Cell.State.HOLDS, m.cell("lease-allocation", "writeback-keeps-data").state());
+    for (MatrixLayout.Proposal p : m.layout().proposals()) {
+      for (String column : m.layout().columns()) {
+        assertNotEquals(Cell.State.UNKNOWN, m.cell(p.id(), column).state(), p.id() + " / " + column + ": " + m.cell(p.id(), column).note());
+      }
+    }
+    assertTrue(m.text().lines().allMatch(l -> l.length() <= 100), "the text fits 100 columns");
+
+    VersionTable versions = VersionTable.load();
+    Map<String, List<VersionTable.Outcome>> outcomes = versions.compute(new EmbeddedEngine(), CheckOptions.defaults(),
+        PropertiesFiles.DIR, file -> PropertiesFiles.read(file).target(), m.results());
+    Files.writeString(Path.of("target", "kernel-versions.md"), versions.markdown(outcomes));
+    String text = versions.text(outcomes);
+    System.out.println(text);
+    assertFalse(text.contains("?"), text);
+    assertTrue(text.lines().allMatch(l -> l.length() <= 100), "the version table fits 100 columns");
+    for (VersionTable.Scenario s : versions.scenarios()) {
+      List<List<String>> rows = versions.rows(outcomes);
+      List<String> row = rows.stream().filter(r -> r.get(0).equals(s.label())).findFirst().orElseThrow();
+      assertFalse(row.get(1).isEmpty(), s.id() + " is exposed on some release");
+      assertFalse(row.get(2).isEmpty(), s.id() + " is fixed on some release");
+    }
     assertEquals(Cell.State.HOLDS, m.cell("file-leases", "freed-block-not-written").state());
     assertEquals(Cell.State.HOLDS, m.cell("lease-allocation", "leased-range-allocated").state());
     assertEquals(Cell.State.HOLDS, m.cell("bounce-buffers", "stable-page-under-io").state());

@@ -51,7 +51,9 @@ class MatrixLayoutTest {
       } else if (expect.startsWith("violation:")) {
         assertTrue(e.checks().contains(expect.substring("violation:".length())), e.propertiesFile() + " expects " + expect);
       }
-      assertTrue(e.checks().contains("pins-balanced"), e.propertiesFile() + ": every model checks pins-balanced at the end");
+      if (expect.equals("pass")) {
+        assertTrue(e.checks().contains("pins-balanced"), e.propertiesFile() + ": every model checks pins-balanced at the end");
+      }
     }
   }
 

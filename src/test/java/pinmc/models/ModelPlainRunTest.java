@@ -27,7 +27,8 @@ import pinmc.api.spi.PlainBackend;
  */
 class ModelPlainRunTest {
   private static final List<Class<?>> MODELS = List.of(PinAccounting.class, DirtyAfterUnpin.class, BtrfsChecksum.class,
-      TruncateRace.class, LeaseAllocation.class, MmuNotifier.class, PageLockPin.class);
+      TruncateRace.class, LeaseAllocation.class, MmuNotifier.class, PageLockPin.class, DirtyCow.class, ForkCowGup.class,
+      LongtermFilePin.class, MirrorDio.class, FolioSplitGupFast.class);
   private static final int RUNS = 5;
 
   @BeforeEach
@@ -61,6 +62,8 @@ class ModelPlainRunTest {
     assertRefused(PinAccounting.class, "must be a number", "bias", "mappers=many");
     assertRefused(PageLockPin.class, "unknown setting", "sorted-no-hold", "cpus=2");
     assertRefused(LeaseAllocation.class, "unknown setting", "delalloc", "iterations=2");
+    assertRefused(DirtyCow.class, "kernel version must be MAJOR.MINOR", "madvise-race", "version=4");
+    assertRefused(ForkCowGup.class, "kernel version must be MAJOR.MINOR", "vmsplice", "version=5.x");
   }
 
   private static void assertRefused(Class<?> model, String why, String... args) {
