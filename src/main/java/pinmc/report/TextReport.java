@@ -80,6 +80,9 @@ public final class TextReport {
     for (String d : r.details()) {
       wrapped(out, d, "    ", "      ");
     }
+    if (r.verdict() == pinmc.check.Verdict.INCONCLUSIVE) {
+      wrapped(out, Words.nextTry(r), "  ", "    ");
+    }
     if (!r.trace().isEmpty()) {
       CounterexampleView view = CounterexampleView.of(r.trace(), detail.fullTrace());
       out.append('\n').append("  ").append(view.heading());

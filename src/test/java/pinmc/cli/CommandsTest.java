@@ -85,11 +85,29 @@ class CommandsTest {
     Cli.Run r = inProject("list");
     assertEquals(0, r.code(), r.toString());
     List<String> lines = r.out().lines().toList();
-    assertTrue(lines.get(0).matches("NAME +EXPECT +MODEL +DESCRIPTION"), lines.get(0));
-    assertTrue(lines.get(1).matches("counter-buggy +violation:stable-page-under-io +" + COUNTER.replace(".", "\\.")
-        + " buggy 2 +two threads increment without a lock"), lines.get(1));
-    assertTrue(lines.get(2).startsWith("counter-fixed "), lines.get(2));
-    assertEquals(3, lines.size());
+    // One line per model would not fit in 100 columns here, so each takes two.
+    assertTrue(lines.get(0).matches("NAME +EXPECT"), lines.get(0));
+    assertEquals("    MODEL: DESCRIPTION", lines.get(1));
+    assertTrue(lines.get(2).matches("counter-buggy +violation:stable-page-under-io"), lines.get(2));
+    assertEquals("    " + COUNTER + " buggy 2: two threads increment without a lock", lines.get(3));
+    assertTrue(lines.get(4).startsWith("counter-fixed "), lines.get(4));
+    assertEquals(6, lines.size());
+  }
+
+  @Test
+  void aListTooWideForOneLinePerModelTakesTwoWithin100Columns() throws Exception {
+    model("a-model-with-a-rather-long-name-for-its-variant", "buggy", "violation:maybe-pinned-implies-pinned",
+        "a description long enough that the table, one line per model, would not fit a terminal of a hundred columns at all");
+    Cli.Run r = inProject("list");
+    assertEquals(0, r.code(), r.toString());
+    List<String> lines = r.out().lines().toList();
+    for (String line : lines) {
+      assertTrue(line.length() <= 100, line.length() + ": " + line);
+    }
+    assertTrue(lines.get(0).matches("NAME +EXPECT"), lines.get(0));
+    int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("a-model-with")).findFirst().orElseThrow());
+    assertTrue(lines.get(at).matches("a-model-with-a-rather-long-name-for-its-variant +violation:maybe-pinned-implies-pinned"), lines.get(at));
+    assertTrue(lines.get(at + 1).startsWith("    " + COUNTER + " buggy 2: a description long enough"), lines.get(at + 1));
   }
 
   @Test

@@ -50,6 +50,13 @@ class ReportsTest {
   }
 
   @Test
+  void anInconclusiveSearchSaysHowFarItGotAndWhatToTryNext() {
+    String text = new TextReport(Style.PLAIN, false).render(List.of(ReportEntry.of(SampleResults.inconclusive("a"))));
+    assertTrue(text.contains("  got through "), text);
+    assertTrue(text.replaceAll("\\s+", " ").contains("got through 1 execution (20,000 steps) in 0.30 s; try if the loop does end, a higher --max-steps"), text);
+  }
+
+  @Test
   void swimlanesPutEachStepInItsThreadsColumnWhenTheyFit() {
     List<pinmc.check.TraceStep> trace = VIOLATION.trace().stream()
         .map(t -> new pinmc.check.TraceStep(t.step(), t.thread(), t.op().length() > 23 ? t.op().substring(0, 20) : t.op(), t.location()))
