@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** How and where a command reports: the options shared by every command that prints results. */
 final class ReportOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default), json, junit (JUnit XML) or markdown (a table and Mermaid diagrams).")
+      description = "text (default), json, junit (JUnit XML), markdown (a table and Mermaid diagrams) or sarif "
+          + "(SARIF 2.1.0: each counterexample a code flow with one thread flow per thread).")
   ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -7,7 +7,8 @@ public enum ReportFormat {
   TEXT,
   JSON,
   JUNIT,
-  MARKDOWN;
+  MARKDOWN,
+  SARIF;
 
   /**
    * Renders {@code entries}; {@code style} and {@code detail} only affect the text format,
@@ -19,6 +20,7 @@ public enum ReportFormat {
       case JSON -> JsonReport.render(entries);
       case JUNIT -> JunitReport.render(entries);
       case MARKDOWN -> MarkdownReport.render(entries);
+      case SARIF -> SarifReport.render(entries);
     };
   }
 }
