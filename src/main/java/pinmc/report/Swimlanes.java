@@ -81,11 +81,13 @@ final class Swimlanes {
     for (CounterexampleView.Row s : rows) {
       threadWidth = Math.max(threadWidth, s.thread().length());
     }
-    int opWidth = WIDTH - INDENT - stepWidth - threadWidth - sourceWidth - 6;
-    boolean sourceBelow = opWidth < MIN_OPERATION;
-    if (sourceBelow) {
-      opWidth = WIDTH - INDENT - stepWidth - threadWidth - 4;
+    int longest = OPERATION.length();
+    for (CounterexampleView.Row s : rows) {
+      longest = Math.max(longest, s.op().length());
     }
+    int room = WIDTH - INDENT - stepWidth - threadWidth - sourceWidth - 6;
+    boolean sourceBelow = room < Math.min(longest, MIN_OPERATION);
+    int opWidth = Math.min(longest, sourceBelow ? WIDTH - INDENT - stepWidth - threadWidth - 4 : room);
     int[] widths = sourceBelow ? new int[] {threadWidth, opWidth} : new int[] {threadWidth, opWidth, sourceWidth};
     List<String> out = new ArrayList<>();
     List<List<String>> header = new ArrayList<>(List.of(List.of(THREAD), List.of(OPERATION)));
