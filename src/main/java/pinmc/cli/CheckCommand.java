@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "Explores every interleaving of one model and reports the first violation, with its counterexample.",
       "",
       "TARGET is a .jpf properties file, a model name as 'pinmc list' shows it, or a main class "
-          + "found on --classpath. ARGS, if given, replace the target's target.args.",
+          + "found on --classpath. ARGS, if given, are added to the target's target.args: key=value replaces the same key, a plain argument the plain one at its position (the variant).",
       "The exit code follows the verdict (see below); use 'pinmc gate' to compare with pinmc.expect."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TARGET", description = "A .jpf file, a model name or a main class.")
   String target;
 
-  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the model's main (default: target.args).")
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the model's main, added to target.args (key=value replaces the same key).")
   List<String> args = new ArrayList<>();
 
   @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH",

@@ -60,6 +60,7 @@ final class GateCommand implements Callable<Integer> {
       Gate gate = new Gate(engine.engine(), search.toBuilder().build(), jobs);
       run = gate.run(files, (entry, done, total) -> progress.show(done + " of " + total + " files checked"));
     }
+    report.gate = true;
     report.write(run.entries(), spec.commandLine().getOut());
     for (Throwable crash : run.crashes()) {
       if (report.verbose) {

@@ -56,7 +56,14 @@ final class ListCommand implements Callable<Integer> {
     return broken ? ExitCode.INPUT : ExitCode.OK;
   }
 
-  /** Columns padded to their widest cell; the last column is left unpadded. */
+  /** The width a listing fits in, as the reports do. */
+  static final int WIDTH = 100;
+
+  /**
+   * Columns padded to their widest cell when a row fits in {@link #WIDTH}; otherwise each model
+   * takes two lines: its name and expectation, then, indented, its main class and arguments
+   * and its description, wrapped.
+   */
   private static void printTable(PrintWriter out, List<String[]> rows) {
     int columns = rows.get(0).length;
     int[] widths = new int[columns];
@@ -64,6 +71,14 @@ final class ListCommand implements Callable<Integer> {
       for (int c = 0; c < columns; c++) {
         widths[c] = Math.max(widths[c], row[c].length());
       }
+    }
+    int total = 0;
+    for (int w : widths) {
+      total += w + 2;
+    }
+    if (total - 2 > WIDTH) {
+      printNarrow(out, rows, widths[0]);
+      return;
     }
     for (String[] row : rows) {
       StringBuilder sb = new StringBuilder();
@@ -74,6 +89,23 @@ final class ListCommand implements Callable<Integer> {
         }
       }
       out.println(sb.toString().stripTrailing());
+    }
+  }
+
+  private static void printNarrow(PrintWriter out, List<String[]> rows, int nameWidth) {
+    for (String[] row : rows) {
+      out.println((row[0] + " ".repeat(nameWidth - row[0].length() + 2) + row[1]).stripTrailing());
+      String rest = row[2] + (row[3].isEmpty() ? "" : ": " + row[3]);
+      String indent = "    ";
+      StringBuilder line = new StringBuilder(indent);
+      for (String word : rest.split(" ")) {
+        if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+          out.println(line);
+          line = new StringBuilder(indent + "  ");
+        }
+        line.append(line.toString().isBlank() ? "" : " ").append(word);
+      }
+      out.println(line);
     }
   }
 }

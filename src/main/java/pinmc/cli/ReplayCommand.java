@@ -44,6 +44,13 @@ final class ReplayCommand implements Callable<Integer> {
     Engine engine = EngineOption.engine(engineName != null ? engineName : saved.result().engine());
     TargetResolver.checkMainClass(saved.target());
     CheckResult replayed = engine.replay(saved.target(), saved.options(), saved.result().schedule());
+    if (replayed.verdict() == Verdict.PASS && saved.result().foundBug()) {
+      // A passing run is not a counterexample: say what it means instead of showing it as one.
+      replayed = new CheckResult(replayed.target(), replayed.engine(), Verdict.PASS, null, null,
+          "the bug is gone: the saved schedule now runs to completion without " + saved.result().outcome()
+              + " (the model or the kernel library changed since the trace was saved; 'pinmc check' searches again)",
+          List.of(), List.of(), replayed.schedule(), replayed.stats());
+    }
     ReportEntry entry = new ReportEntry(replayed, saved.result().outcome(), trace.toString());
     report.write(List.of(entry), spec.commandLine().getOut());
     if (replayed.verdict() == Verdict.ERROR) {

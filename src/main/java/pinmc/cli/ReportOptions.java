@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** How and where a command reports: the options shared by every command that prints results. */
 final class ReportOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default), json, junit (JUnit XML) or markdown (a table and Mermaid diagrams).")
+      description = "text (default), json, junit (JUnit XML), markdown (a table and Mermaid diagrams) or sarif "
+          + "(SARIF 2.1.0: each counterexample a code flow with one thread flow per thread).")
   ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -28,8 +29,20 @@ final class ReportOptions {
   @Option(names = {"-q", "--quiet"}, description = "Print only the first line of each result.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Say more on stderr, and show stack traces of errors.")
+  @Option(names = {"-v", "--verbose"},
+      description = "Say more on stderr, and show stack traces of errors; gate: every counterexample, not only the unexpected ones.")
   boolean verbose;
+
+  @Option(names = "--full-trace",
+      description = "Text: every step of a counterexample, not only the set-up folded and the steps the failure depends on.")
+  boolean fullTrace;
+
+  /** Set by the gate: an outcome as expected gets only its headline unless --verbose. */
+  boolean gate;
+
+  private TextReport.Detail detail() {
+    return new TextReport.Detail(quiet, fullTrace, !gate || verbose);
+  }
 
   /**
    * Writes the report: to {@code --output} if given (and then each target's headline to
@@ -39,7 +52,7 @@ final class ReportOptions {
   void write(List<ReportEntry> entries, PrintWriter out) throws InputException {
     if (output != null) {
       try {
-        AtomicFiles.write(output, format.render(entries, Style.PLAIN, quiet));
+        AtomicFiles.write(output, format.render(entries, Style.PLAIN, detail()));
       } catch (IOException e) {
         throw new InputException("cannot write " + output + ": " + e.getMessage(), e);
       }
@@ -48,7 +61,7 @@ final class ReportOptions {
       }
     } else {
       boolean colour = format == ReportFormat.TEXT && !noColor && Terminal.interactive() && System.getenv("NO_COLOR") == null;
-      out.print(format.render(entries, colour ? Style.COLOR : Style.PLAIN, quiet));
+      out.print(format.render(entries, colour ? Style.COLOR : Style.PLAIN, detail()));
     }
     out.flush();
   }

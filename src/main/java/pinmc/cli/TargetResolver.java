@@ -32,14 +32,14 @@ final class TargetResolver {
   private TargetResolver() {}
 
   /**
-   * @param args arguments that replace the target's {@code target.args}, or empty to keep them
+   * @param args arguments added to the target's {@code target.args} (see {@link #mergeArgs})
    * @param classpath entries to put before the target's own class path
    */
   static Resolved resolve(String target, List<String> args, List<Path> classpath, Path propertiesDir) throws InputException {
     Resolved r = find(target, propertiesDir);
     ModelTarget t = r.target();
     if (!args.isEmpty()) {
-      t = t.withArgs(args);
+      t = t.withArgs(mergeArgs(t.args(), args));
     }
     if (!classpath.isEmpty()) {
       List<Path> cp = new ArrayList<>(classpath);
@@ -48,6 +48,41 @@ final class TargetResolver {
     }
     checkMainClass(t);
     return new Resolved(t, r.propertiesFile(), r.expectation());
+  }
+
+  /**
+   * The file's {@code target.args} with the command line's added: a {@code key=value} argument
+   * replaces the file's argument with the same key, or is appended; a plain argument replaces the
+   * file's plain argument at the same position (the variant, for the protocol models), or is appended.
+   * So {@code check fork-cow writes=3} keeps the file's variant and sets one size.
+   */
+  static List<String> mergeArgs(List<String> fromFile, List<String> given) {
+    List<String> out = new ArrayList<>(fromFile);
+    int plain = 0;
+    for (String arg : given) {
+      int eq = arg.indexOf('=');
+      int at = -1;
+      if (eq > 0) {
+        String key = arg.substring(0, eq + 1);
+        for (int i = 0; i < out.size() && at < 0; i++) {
+          at = out.get(i).startsWith(key) ? i : -1;
+        }
+      } else {
+        int seen = 0;
+        for (int i = 0; i < out.size() && at < 0; i++) {
+          if (out.get(i).indexOf('=') <= 0 && seen++ == plain) {
+            at = i;
+          }
+        }
+        plain++;
+      }
+      if (at >= 0) {
+        out.set(at, arg);
+      } else {
+        out.add(arg);
+      }
+    }
+    return out;
   }
 
   private static Resolved find(String target, Path propertiesDir) throws InputException {

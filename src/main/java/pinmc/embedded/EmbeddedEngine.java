@@ -291,7 +291,9 @@ public final class EmbeddedEngine implements Engine {
       }
       Schedule schedule = toSchedule(explorer.currentSchedule());
       Replayed r = trace(loader, pool, main, args, schedule, explorer.currentSignatures());
-      List<String> allDetails = new ArrayList<>(details);
+      // The replay names what each thread of a deadlock waits for and who changed it last.
+      List<String> allDetails = new ArrayList<>(verdict == Verdict.DEADLOCK && r.outcome().property() == o.property()
+          ? r.outcome().details() : details);
       if (r.note() != null) {
         allDetails.add(r.note());
       }

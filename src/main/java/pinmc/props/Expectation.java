@@ -23,7 +23,12 @@ public record Expectation(String outcome) {
     if (t.startsWith(VIOLATION) && INVARIANT_NAME.matcher(t.substring(VIOLATION.length())).matches()) {
       return new Expectation(t);
     }
-    throw new IllegalArgumentException("'" + text + "' is not an expected outcome (" + FORMS + ")");
+    String hint = Spelling.hint(t, java.util.List.of("pass", "deadlock", "violation:assertion", "violation:exception",
+        "violation:race"));
+    if (hint.isEmpty() && !t.startsWith(VIOLATION) && INVARIANT_NAME.matcher(t).matches()) {
+      hint = " (did you mean 'violation:" + t + "'?)";
+    }
+    throw new IllegalArgumentException("'" + text + "' is not an expected outcome" + hint + ": one of " + FORMS);
   }
 
   /** Whether {@code result} is what was expected. */

@@ -38,8 +38,18 @@ public record ModelSpec(Path file, String name, ModelTarget target, Optional<Exp
     return from(JpfProperties.load(file));
   }
 
+  /** The keys pinmc reads from a properties file. */
+  private static final List<String> PINMC_KEYS = List.of(TARGET, TARGET_ARGS, CLASSPATH, EXPECT, DESCRIPTION);
+  /**
+   * Keys of JPF's own that a model's properties file may set (JPF reads them; pinmc does not):
+   * {@code target.entry} names another entry method, the others are class paths and listeners.
+   */
+  private static final List<String> JPF_KEYS = List.of("target.entry", "sourcepath", "native_classpath", "listener",
+      "search.class", "report.console.property_violation");
+
   /** Interprets properties already read; problems name the line that set the faulty key. */
   public static ModelSpec from(JpfProperties props) throws PropertiesFileException {
+    checkKeys(props);
     String mainClass = props.get(TARGET).orElseThrow(() -> new PropertiesFileException(
         props.file(), 0, "no '" + TARGET + "' key: set it to the model's main class"));
     if (!BINARY_CLASS_NAME.matcher(mainClass).matches()) {
@@ -65,6 +75,28 @@ public record ModelSpec(Path file, String name, ModelTarget target, Optional<Exp
     String name = modelName(props.file());
     return new ModelSpec(props.file(), name, new ModelTarget(name, mainClass, args, classpath),
         expectation, props.get(DESCRIPTION).orElse(""));
+  }
+
+  /**
+   * A mistyped key would be silently ignored by JPF and pinmc alike ({@code pinmc.expct} reads
+   * as "no expectation"): a {@code pinmc.*} or {@code target.*} key pinmc does not know, or any
+   * key a few letters away from a known one, is an error that names the key it was probably
+   * meant to be. JPF's other keys ({@code vm.*}, {@code search.*}, {@code cg.*}, ...) pass.
+   */
+  private static void checkKeys(JpfProperties props) throws PropertiesFileException {
+    List<String> known = new ArrayList<>(PINMC_KEYS);
+    known.addAll(JPF_KEYS);
+    for (String key : props.keys()) {
+      if (known.contains(key)) {
+        continue;
+      }
+      boolean ours = key.startsWith("pinmc.") || key.startsWith("target.");
+      java.util.Optional<String> near = Spelling.closest(key, known);
+      if (ours || near.isPresent()) {
+        throw props.problemWith(key, "unknown key '" + key + "'" + Spelling.hint(key, known)
+            + "; pinmc reads " + String.join(", ", PINMC_KEYS));
+      }
+    }
   }
 
   /** The model name of a properties file: its file name without {@code .jpf}. */

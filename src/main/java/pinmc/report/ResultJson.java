@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import pinmc.check.Bound;
 import pinmc.check.CheckResult;
+import pinmc.check.Operation;
 import pinmc.check.Property;
 import pinmc.check.Schedule;
 import pinmc.check.SourceLocation;
@@ -52,12 +53,46 @@ public final class ResultJson {
       step.put("thread", s.thread());
       step.put("op", s.op());
       step.put("location", location(s.location()));
+      step.put("operation", operation(s.operation()));
+      step.put("setUp", s.setUp());
+      step.put("relevant", s.relevant());
       trace.add(step);
     }
     o.put("trace", trace);
     o.put("schedule", r.schedule() == null ? null : r.schedule().toString());
     o.put("stats", stats(r.stats()));
     return o;
+  }
+
+  /** The operation as fields: {@code kind}, {@code object}, {@code field}, {@code value}, {@code call}, {@code writes}. */
+  private static Map<String, Object> operation(Operation op) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("kind", op.kind());
+    o.put("object", op.object());
+    o.put("field", op.field());
+    o.put("value", op.value());
+    o.put("call", op.call());
+    List<Object> writes = new ArrayList<>();
+    for (Operation.Write w : op.writes()) {
+      Map<String, Object> wo = new LinkedHashMap<>();
+      wo.put("object", w.object());
+      wo.put("field", w.field());
+      wo.put("value", w.value());
+      wo.put("relevant", w.relevant());
+      writes.add(wo);
+    }
+    o.put("writes", writes);
+    return o;
+  }
+
+  private static Operation operation(JsonFields f) {
+    List<Operation.Write> writes = new ArrayList<>();
+    for (Object item : f.list("writes")) {
+      JsonFields w = new JsonFields(item, "operation.writes[" + writes.size() + "]");
+      writes.add(new Operation.Write(w.string("object"), w.string("field"), w.string("value"), w.bool("relevant")));
+    }
+    return new Operation(f.string("kind"), f.optionalString("object"), f.optionalString("field"), f.optionalString("value"),
+        f.optionalString("call"), writes);
   }
 
   private static Map<String, Object> location(SourceLocation l) {
@@ -93,8 +128,13 @@ public final class ResultJson {
     for (Object item : f.list("trace")) {
       JsonFields step = new JsonFields(item, "result.trace[" + trace.size() + "]");
       JsonFields loc = step.object("location");
-      trace.add(new TraceStep((int) step.number("step"), step.string("thread"), step.string("op"),
-          new SourceLocation(loc.string("class"), loc.string("method"), loc.optionalString("file"), (int) loc.number("line"))));
+      SourceLocation at = new SourceLocation(loc.string("class"), loc.string("method"), loc.optionalString("file"),
+          (int) loc.number("line"));
+      // Trace files saved before steps carried their operation as data read as text-only steps.
+      trace.add(step.has("operation")
+          ? new TraceStep((int) step.number("step"), step.string("thread"), step.string("op"), at,
+              operation(step.object("operation")), step.bool("setUp"), step.bool("relevant"))
+          : new TraceStep((int) step.number("step"), step.string("thread"), step.string("op"), at));
     }
     List<String> details = new ArrayList<>();
     for (Object d : f.list("details")) {

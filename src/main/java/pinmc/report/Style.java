@@ -17,6 +17,16 @@ public enum Style {
     return wrap("\u001b[2m", s);
   }
 
+  /** Green: an outcome as expected. */
+  String good(String s) {
+    return wrap("\u001b[32m", s);
+  }
+
+  /** Bold red: an outcome nobody expected. */
+  String alarm(String s) {
+    return wrap("\u001b[1;31m", s);
+  }
+
   /** Green for a pass, red for a bug or an error, yellow for an inconclusive search. */
   String verdict(Verdict v, String s) {
     return switch (v) {

@@ -6,32 +6,53 @@ import pinmc.check.CheckResult;
 /**
  * The report a person reads on a terminal. Per target: the headline
  * ({@code btrfs-dma: VIOLATION (invariant stable-page-under-io)}), the message and details, the
- * counterexample as {@link Swimlanes}, and the statistics; in gate mode each headline also says
- * whether the outcome was expected, and a last line counts the surprises.
+ * counterexample as {@link Swimlanes}, and the statistics. In gate mode each headline also says
+ * whether the outcome was expected and how long the check took, an outcome that was expected
+ * gets only that line unless {@link Detail#everything} is asked for, and a last line counts the
+ * surprises.
  */
 public final class TextReport {
+  /**
+   * How much of each result to print.
+   *
+   * @param headlinesOnly only each target's first line ({@code --quiet})
+   * @param fullTrace every step of a counterexample, not only those the failure depends on ({@code --full-trace})
+   * @param everything in gate mode, the body of an expected outcome too ({@code --verbose})
+   */
+  public record Detail(boolean headlinesOnly, boolean fullTrace, boolean everything) {
+    public static final Detail DEFAULT = new Detail(false, false, true);
+    public static final Detail HEADLINES = new Detail(true, false, true);
+  }
+
   private final Style style;
-  private final boolean headlinesOnly;
+  private final Detail detail;
 
   /** @param headlinesOnly print only each target's first line (for {@code --quiet}) */
   public TextReport(Style style, boolean headlinesOnly) {
+    this(style, headlinesOnly ? Detail.HEADLINES : Detail.DEFAULT);
+  }
+
+  public TextReport(Style style, Detail detail) {
     this.style = style;
-    this.headlinesOnly = headlinesOnly;
+    this.detail = detail;
   }
 
   public String render(List<ReportEntry> entries) {
     StringBuilder out = new StringBuilder();
+    boolean lastHadBody = false;
     for (ReportEntry e : entries) {
-      if (!headlinesOnly && out.length() > 0) {
+      boolean body = !detail.headlinesOnly() && (detail.everything() || !e.hasExpectation() || !e.asExpected());
+      if ((body || lastHadBody) && out.length() > 0) {
         out.append('\n');
       }
       out.append(headline(e)).append('\n');
-      if (!headlinesOnly) {
+      if (body) {
         body(out, e.result());
       }
+      lastHadBody = body;
     }
     if (entries.size() > 1 && entries.stream().anyMatch(ReportEntry::hasExpectation)) {
-      out.append(headlinesOnly ? "" : "\n").append(summary(entries)).append('\n');
+      out.append(lastHadBody ? "\n" : "").append(summary(entries)).append('\n');
     }
     return out.toString();
   }
@@ -39,35 +60,61 @@ public final class TextReport {
   /** The first line of a target's report. */
   public String headline(ReportEntry e) {
     CheckResult r = e.result();
-    String line = r.target() + ": " + style.verdict(r.verdict(), Words.headline(r));
-    if (e.hasExpectation()) {
-      line += " - " + (e.asExpected() ? Words.comparison(e) : style.bold(Words.comparison(e)));
+    if (!e.hasExpectation()) {
+      return r.target() + ": " + style.verdict(r.verdict(), Words.headline(r));
     }
-    return line;
+    // In the gate an expected violation is good news: only a surprise is coloured as alarming.
+    // The outcome is named as pinmc.expect names it, which keeps the line short.
+    String outcome = r.verdict() == pinmc.check.Verdict.INCONCLUSIVE ? Words.headline(r).toLowerCase(java.util.Locale.ROOT)
+        : r.outcome();
+    String comparison = e.asExpected() ? style.good("as expected") : style.alarm("UNEXPECTED (expected " + e.expected() + ")");
+    return r.target() + ": " + style.bold(outcome) + ", " + comparison + ", " + Words.seconds(r.stats().timeMillis());
   }
 
   private void body(StringBuilder out, CheckResult r) {
     if (r.message() != null && !r.message().isBlank()) {
       for (String line : r.message().strip().split("\n")) {
-        out.append("  ").append(line).append('\n');
+        wrapped(out, line, "  ", "  ");
       }
     }
     for (String d : r.details()) {
-      out.append("    ").append(d).append('\n');
+      wrapped(out, d, "    ", "      ");
+    }
+    if (r.verdict() == pinmc.check.Verdict.INCONCLUSIVE) {
+      wrapped(out, Words.nextTry(r), "  ", "    ");
     }
     if (!r.trace().isEmpty()) {
-      out.append('\n').append("  counterexample, ").append(r.trace().size()).append(" steps");
-      if (r.schedule() != null) {
+      CounterexampleView view = CounterexampleView.of(r.trace(), detail.fullTrace());
+      out.append('\n').append("  ").append(view.heading());
+      if (r.schedule() != null && detail.fullTrace()) {
         out.append(" (schedule: ").append(r.schedule()).append(')');
       }
       out.append(":\n");
-      for (String line : Swimlanes.render(r.trace(), style)) {
+      for (String line : Swimlanes.render(view.rows(), style)) {
         out.append("  ").append(line).append('\n');
       }
       out.append('\n');
     }
     if (r.stats().executions() > 0 || r.stats().timeMillis() > 0) {
-      out.append("  ").append(style.dim(Words.stats(r.stats()))).append('\n');
+      // Broken between its items, never inside one.
+      StringBuilder line = new StringBuilder();
+      for (String item : Words.stats(r.stats()).split(", ")) {
+        if (line.length() > 0 && line.length() + 2 + item.length() > Swimlanes.WIDTH - 2) {
+          out.append("  ").append(style.dim(line.append(',').toString())).append('\n');
+          line.setLength(0);
+        }
+        line.append(line.length() > 0 ? ", " : "").append(item);
+      }
+      out.append("  ").append(style.dim(line.toString())).append('\n');
+    }
+  }
+
+  /** {@code text} in lines that fit the report's width, the first after {@code first}, the rest after {@code more}. */
+  private static void wrapped(StringBuilder out, String text, String first, String more) {
+    String prefix = first;
+    for (String line : Swimlanes.wrap(text, Swimlanes.WIDTH - more.length())) {
+      out.append(prefix).append(line).append('\n');
+      prefix = more;
     }
   }
 

@@ -81,4 +81,26 @@ final class Words {
   static String seconds(long millis) {
     return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
   }
+
+  /**
+   * For an inconclusive search: how far it got and what to try next, in one line, e.g.
+   * {@code got through 1,000 executions (52,311 steps); try a smaller size in target.args, ...}.
+   */
+  static String nextTry(CheckResult r) {
+    Stats s = r.stats();
+    String far = "got through " + count(s.executions()) + (s.executions() == 1 ? " execution" : " executions")
+        + " (" + count(s.steps()) + " steps) in " + seconds(s.timeMillis());
+    if (s.boundHit() == null) {
+      return far;
+    }
+    String smaller = "a smaller size in target.args (e.g. pages=1)";
+    String next = switch (s.boundHit()) {
+      case STEPS -> "if the loop does end, a higher --max-steps; if it spins, a Thread.yield() in it, or " + smaller;
+      case PREEMPTIONS -> "a higher --preemption-bound, or none to explore every schedule";
+      case EXECUTIONS -> smaller + ", a higher --max-executions, or --preemption-bound 2 for the likeliest schedules first";
+      case TIME -> smaller + ", a longer --time-limit, or --preemption-bound 2 for the likeliest schedules first";
+      case LOCAL_PROGRESS -> "a Thread.yield() or a shared access in the loop that never reaches a scheduling point";
+    };
+    return far + "; try " + next;
+  }
 }

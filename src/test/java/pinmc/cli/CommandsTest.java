@@ -85,11 +85,29 @@ class CommandsTest {
     Cli.Run r = inProject("list");
     assertEquals(0, r.code(), r.toString());
     List<String> lines = r.out().lines().toList();
-    assertTrue(lines.get(0).matches("NAME +EXPECT +MODEL +DESCRIPTION"), lines.get(0));
-    assertTrue(lines.get(1).matches("counter-buggy +violation:stable-page-under-io +" + COUNTER.replace(".", "\\.")
-        + " buggy 2 +two threads increment without a lock"), lines.get(1));
-    assertTrue(lines.get(2).startsWith("counter-fixed "), lines.get(2));
-    assertEquals(3, lines.size());
+    // One line per model would not fit in 100 columns here, so each takes two.
+    assertTrue(lines.get(0).matches("NAME +EXPECT"), lines.get(0));
+    assertEquals("    MODEL: DESCRIPTION", lines.get(1));
+    assertTrue(lines.get(2).matches("counter-buggy +violation:stable-page-under-io"), lines.get(2));
+    assertEquals("    " + COUNTER + " buggy 2: two threads increment without a lock", lines.get(3));
+    assertTrue(lines.get(4).startsWith("counter-fixed "), lines.get(4));
+    assertEquals(6, lines.size());
+  }
+
+  @Test
+  void aListTooWideForOneLinePerModelTakesTwoWithin100Columns() throws Exception {
+    model("a-model-with-a-rather-long-name-for-its-variant", "buggy", "violation:maybe-pinned-implies-pinned",
+        "a description long enough that the table, one line per model, would not fit a terminal of a hundred columns at all");
+    Cli.Run r = inProject("list");
+    assertEquals(0, r.code(), r.toString());
+    List<String> lines = r.out().lines().toList();
+    for (String line : lines) {
+      assertTrue(line.length() <= 100, line.length() + ": " + line);
+    }
+    assertTrue(lines.get(0).matches("NAME +EXPECT"), lines.get(0));
+    int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("a-model-with")).findFirst().orElseThrow());
+    assertTrue(lines.get(at).matches("a-model-with-a-rather-long-name-for-its-variant +violation:maybe-pinned-implies-pinned"), lines.get(at));
+    assertTrue(lines.get(at + 1).startsWith("    " + COUNTER + " buggy 2: a description long enough"), lines.get(at + 1));
   }
 
   @Test
@@ -113,7 +131,10 @@ class CommandsTest {
     Cli.Run r = inProject("check", "counter-buggy");
     assertEquals(1, r.code(), r.toString());
     assertTrue(r.out().startsWith("counter-buggy: VIOLATION (invariant stable-page-under-io)\n"), r.out());
-    assertTrue(r.out().contains("step | main            | writeback"), r.out());
+    assertTrue(r.out().contains("  step  thread     operation"), r.out());
+    for (String line : r.out().split("\n")) {
+      assertTrue(line.length() <= 100, line);
+    }
     assertTrue(r.out().contains("executions: 17"), r.out());
     assertEquals("", r.err());
     CannedEngine.Call call = engine.calls.get(0);
@@ -198,7 +219,7 @@ class CommandsTest {
 
     Cli.Run r = run("replay", trace.toString());
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().startsWith("counter-buggy: VIOLATION (invariant stable-page-under-io) - as expected\n"), r.out());
+    assertTrue(r.out().startsWith("counter-buggy: violation:stable-page-under-io, as expected, 1.25 s\n"), r.out());
     CannedEngine.Call call = engine.calls.get(1);
     assertEquals("0 0 1 1 2 1", call.schedule().toString());
     assertEquals(777, call.options().maxSteps());
@@ -212,7 +233,10 @@ class CommandsTest {
     engine.replayAnswer = SampleResults.pass("x");
     Cli.Run r = run("replay", trace.toString());
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.out().startsWith("counter-buggy: PASS - UNEXPECTED: expected violation:stable-page-under-io, found pass"), r.out());
+    assertTrue(r.out().startsWith("counter-buggy: pass, UNEXPECTED (expected violation:stable-page-under-io), "), r.out());
+    assertTrue(r.out().contains("the bug is gone: the saved schedule now runs to completion without violation:stable-page-under-io"),
+        r.out());
+    assertFalse(r.out().contains("counterexample"), "a passing run is no counterexample: " + r.out());
   }
 
   @Test
@@ -306,8 +330,9 @@ class CommandsTest {
   void gatePassesWhenEveryOutcomeIsAsExpected() {
     Cli.Run r = inProject("gate", "--jobs", "2");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("counter-buggy: VIOLATION (invariant stable-page-under-io) - as expected\n"), r.out());
-    assertTrue(r.out().contains("counter-fixed: PASS - as expected\n"), r.out());
+    assertTrue(r.out().contains("counter-buggy: violation:stable-page-under-io, as expected, 1.25 s\n"), r.out());
+    assertTrue(r.out().contains("counter-fixed: pass, as expected, 0.48 s\n"), r.out());
+    assertEquals(3, r.out().lines().count(), "one line per file and the summary: " + r.out());
     assertTrue(r.out().endsWith("2 of 2 as expected\n"), r.out());
     assertEquals(2, engine.calls.size());
   }
@@ -317,7 +342,7 @@ class CommandsTest {
     model("counter-wrong", "buggy", "pass", "expects too much");
     Cli.Run r = inProject("gate", "--quiet");
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.out().contains("counter-wrong: VIOLATION (invariant stable-page-under-io) - UNEXPECTED: expected pass, found violation:stable-page-under-io\n"), r.out());
+    assertTrue(r.out().contains("counter-wrong: violation:stable-page-under-io, UNEXPECTED (expected pass), 1.25 s\n"), r.out());
     assertTrue(r.out().endsWith("2 of 3 as expected; unexpected: counter-wrong\n"), r.out());
   }
 
@@ -333,7 +358,7 @@ class CommandsTest {
     Files.writeString(props.resolve("unexpecting.jpf"), "target = " + COUNTER + "\n");
     Cli.Run r = inProject("gate", "--quiet");
     assertEquals(2, r.code(), r.toString());
-    assertTrue(r.out().contains("bad: ERROR - UNEXPECTED: expected (none), found error"), r.out());
+    assertTrue(r.out().contains("bad: error, UNEXPECTED (expected (none)), "), r.out());
     assertEquals(2, engine.calls.size(), "the good files are still checked");
     Cli.Run json = inProject("gate", "--format", "json");
     List<?> results = (List<?>) ((Map<?, ?>) Json.parse(json.out())).get("results");
@@ -354,7 +379,7 @@ class CommandsTest {
     assertEquals(3, doc.getElementsByTagName("testcase").getLength());
     assertEquals(1, doc.getElementsByTagName("failure").getLength());
     assertEquals("3", doc.getDocumentElement().getAttribute("tests"));
-    assertTrue(r.out().contains("counter-wrong: DEADLOCK - UNEXPECTED"), r.out());
+    assertTrue(r.out().contains("counter-wrong: deadlock, UNEXPECTED (expected pass)"), r.out());
   }
 
   @Test
@@ -389,7 +414,7 @@ class CommandsTest {
     Cli.Run r = inProject("gate", "--quiet");
     assertEquals(4, r.code(), r.toString());
     assertTrue(r.err().contains("internal error while checking 1 file(s)"), r.err());
-    assertTrue(r.out().contains("crasher: ERROR"), r.out());
+    assertTrue(r.out().contains("crasher: error, UNEXPECTED"), r.out());
   }
 
   @Test

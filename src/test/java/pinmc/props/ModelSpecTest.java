@@ -66,7 +66,8 @@ class ModelSpecTest {
   void aBadExpectationIsReportedAtItsLineWithTheAllowedForms() {
     PropertiesFileException e = assertThrows(PropertiesFileException.class, () -> spec("target = M", "pinmc.expect = fails"));
     assertEquals(2, e.line());
-    assertTrue(e.problem().contains("'fails' is not an expected outcome (pass | deadlock | violation:<invariant>"), e.getMessage());
+    assertTrue(e.problem().contains("'fails' is not an expected outcome"), e.getMessage());
+    assertTrue(e.problem().contains("one of pass | deadlock | violation:<invariant>"), e.getMessage());
   }
 
   @Test
@@ -97,5 +98,35 @@ class ModelSpecTest {
 
   static CheckResult result(Verdict verdict, Property property, String invariant) {
     return new CheckResult("t", "embedded", verdict, property, invariant, "", List.of(), List.of(), null, Stats.NONE);
+  }
+
+  @Test
+  void typosInKeysAreErrorsWithTheLineAndTheKeyMeant() {
+    PropertiesFileException e = assertThrows(PropertiesFileException.class, () -> spec("target = m.M", "pinmc.expct = pass"));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("unknown key 'pinmc.expct' (did you mean 'pinmc.expect'?)"), e.getMessage());
+    e = assertThrows(PropertiesFileException.class, () -> spec("target = m.M", "", "target.arg = buggy"));
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().contains("did you mean 'target.args'?"), e.getMessage());
+    e = assertThrows(PropertiesFileException.class, () -> spec("target = m.M", "classpth = x"));
+    assertTrue(e.getMessage().contains("did you mean 'classpath'?"), e.getMessage());
+    e = assertThrows(PropertiesFileException.class, () -> spec("target = m.M", "pinmc.colour = red"));
+    assertTrue(e.getMessage().contains("unknown key 'pinmc.colour'"), e.getMessage());
+  }
+
+  @Test
+  void jpfsOwnKeysAndAnyTargetArgsPass() throws Exception {
+    ModelSpec s = spec("target = m.M", "target.args = buggy,version=6.5,pages=2", "vm.por = false", "search.class = x.Y",
+        "listener = a.B", "cg.enumerate_random = true");
+    assertEquals(List.of("buggy", "version=6.5", "pages=2"), s.target().args());
+  }
+
+  @Test
+  void aMalformedExpectationSuggestsTheNearestForm() {
+    PropertiesFileException e = assertThrows(PropertiesFileException.class, () -> spec("target = m.M", "pinmc.expect = passed"));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("'passed' is not an expected outcome (did you mean 'pass'?)"), e.getMessage());
+    e = assertThrows(PropertiesFileException.class, () -> spec("target = m.M", "pinmc.expect = stable-page-under-io"));
+    assertTrue(e.getMessage().contains("did you mean 'violation:stable-page-under-io'?"), e.getMessage());
   }
 }

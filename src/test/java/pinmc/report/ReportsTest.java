@@ -32,8 +32,12 @@ class ReportsTest {
     assertTrue(text.startsWith("btrfs-dma: VIOLATION (invariant stable-page-under-io)\n"
         + "  a checksummed page changed while under I/O\n"
         + "    page0: writeback, crc 0x1c291ca3 != 0x8a9136aa\n"), text);
-    assertTrue(text.contains("counterexample, 6 steps (schedule: 0 0 1 1 2 1):"), text);
-    assertTrue(text.contains("executions: 17 (3 cut by sleep sets), steps: 412, max depth: 14, time: 1.25 s (330 steps/s), bound hit: none"), text);
+    assertTrue(text.contains("counterexample, 6 steps:"), text);
+    assertTrue(text.contains("executions: 17 (3 cut by sleep sets), steps: 412, max depth: 14, time: 1.25 s (330 steps/s),\n"
+        + "  bound hit: none"), text);
+    for (String line : text.split("\n")) {
+      assertTrue(line.length() <= Swimlanes.WIDTH, line.length() + ": " + line);
+    }
   }
 
   @Test
@@ -46,8 +50,18 @@ class ReportsTest {
   }
 
   @Test
-  void swimlanesPutEachStepInItsThreadsColumn() {
-    List<String> lines = Swimlanes.render(VIOLATION.trace(), Style.PLAIN);
+  void anInconclusiveSearchSaysHowFarItGotAndWhatToTryNext() {
+    String text = new TextReport(Style.PLAIN, false).render(List.of(ReportEntry.of(SampleResults.inconclusive("a"))));
+    assertTrue(text.contains("  got through "), text);
+    assertTrue(text.replaceAll("\\s+", " ").contains("got through 1 execution (20,000 steps) in 0.30 s; try if the loop does end, a higher --max-steps"), text);
+  }
+
+  @Test
+  void swimlanesPutEachStepInItsThreadsColumnWhenTheyFit() {
+    List<pinmc.check.TraceStep> trace = VIOLATION.trace().stream()
+        .map(t -> new pinmc.check.TraceStep(t.step(), t.thread(), t.op().length() > 23 ? t.op().substring(0, 20) : t.op(), t.location()))
+        .toList();
+    List<String> lines = Swimlanes.render(CounterexampleView.of(trace, true).rows(), Style.PLAIN);
     String header = lines.get(0);
     assertTrue(header.matches("step \\| main +\\| writeback +\\| dma +\\| source"), header);
     int writeback = header.indexOf("writeback");
@@ -58,23 +72,49 @@ class ReportsTest {
     assertEquals(source, step3.indexOf("BtrfsChecksum.java:44"), step3);
     String step5 = lines.stream().filter(l -> l.startsWith("   5 |")).findFirst().orElseThrow();
     assertEquals(dma, step5.indexOf("write page0.data[0] = 7"), step5);
-    assertEquals(2 + VIOLATION.trace().size(), lines.size(), "one line per step when nothing wraps");
+    assertEquals(2 + trace.size(), lines.size(), "one line per step");
   }
 
   @Test
-  void swimlanesWrapLongOperationsWithinTheirColumn() {
+  void lanesThatDoNotFitGiveOneLinePerStepWithinTheWidth() {
     String longOp = "write " + "x".repeat(30) + " " + "y".repeat(30) + " " + "z".repeat(30);
     List<pinmc.check.TraceStep> trace = List.of(
         new pinmc.check.TraceStep(1, "a", longOp, pinmc.check.SourceLocation.UNKNOWN),
-        new pinmc.check.TraceStep(2, "b", longOp, pinmc.check.SourceLocation.UNKNOWN),
+        new pinmc.check.TraceStep(2, "b", "read x", new pinmc.check.SourceLocation("m.M", "run", "M.java", 12)),
         new pinmc.check.TraceStep(3, "c", longOp, pinmc.check.SourceLocation.UNKNOWN));
-    List<String> lines = Swimlanes.render(trace, Style.PLAIN);
+    List<String> lines = Swimlanes.render(CounterexampleView.of(trace, false).rows(), Style.PLAIN);
     for (String line : lines) {
-      assertTrue(line.length() <= Swimlanes.WIDTH, line.length() + ": " + line);
+      assertTrue(line.length() <= Swimlanes.WIDTH - Swimlanes.INDENT, line.length() + ": " + line);
     }
-    assertTrue(lines.size() > 2 + trace.size(), "long cells take several lines");
+    assertTrue(lines.get(0).matches("step  thread  operation +source"), lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.matches(" +2  b +read x +M\\.java:12")), String.join("\n", lines));
+    assertTrue(lines.size() > 1 + trace.size(), "a long operation wraps under itself");
     assertEquals(List.of("abc", "def"), Swimlanes.wrap("abcdef", 3));
     assertEquals(List.of("ab cd", "ef"), Swimlanes.wrap("ab cd ef", 5));
+  }
+
+  @Test
+  void theDefaultViewFoldsTheSetUpAndHidesStepsTheFailureDoesNotDependOn() {
+    pinmc.check.SourceLocation at = new pinmc.check.SourceLocation("m.M", "main", "M.java", 3);
+    pinmc.check.Operation call = new pinmc.check.Operation("call", null, null, null, "pinUserPages",
+        List.of(new pinmc.check.Operation.Write("page0", "refcount", "1025", true),
+            new pinmc.check.Operation.Write("page0", "mapcount", "1", false)));
+    pinmc.check.Operation read = new pinmc.check.Operation("read", "x", "y", "1", null, List.of());
+    List<pinmc.check.TraceStep> trace = List.of(
+        new pinmc.check.TraceStep(1, "main", "begins", at, read, true, false),
+        new pinmc.check.TraceStep(2, "main", "addCachedPage: file.pages[0] = page0", at,
+            new pinmc.check.Operation("call", null, null, null, "addCachedPage", List.of()), true, true),
+        new pinmc.check.TraceStep(3, "main", "start t", at, read, false, false),
+        new pinmc.check.TraceStep(4, "t", "pinUserPages: page0.refcount = 1025, page0.mapcount = 1", at, call, false, true),
+        new pinmc.check.TraceStep(5, "t", "read x.y = 1", at, read, false, false));
+    CounterexampleView folded = CounterexampleView.of(trace, false);
+    assertEquals(List.of(new CounterexampleView.Row("1-2", "main", "set-up, 2 steps: addCachedPage", ""),
+        new CounterexampleView.Row("4", "t", "pinUserPages: page0.refcount = 1025", "M.java:3")), folded.rows());
+    assertEquals(2, folded.hidden());
+    assertTrue(folded.heading().contains("2 hidden") && folded.heading().contains("--full-trace"), folded.heading());
+    CounterexampleView full = CounterexampleView.of(trace, true);
+    assertEquals(5, full.rows().size());
+    assertEquals("pinUserPages: page0.refcount = 1025, page0.mapcount = 1", full.rows().get(3).op());
   }
 
   @Test
@@ -82,15 +122,41 @@ class ReportsTest {
     assertFalse(new TextReport(Style.PLAIN, false).render(List.of(ReportEntry.of(VIOLATION))).contains("\u001b["));
     String coloured = new TextReport(Style.COLOR, false).render(List.of(ReportEntry.of(VIOLATION)));
     assertTrue(coloured.startsWith("btrfs-dma: \u001b[1;31mVIOLATION (invariant stable-page-under-io)\u001b[0m"), coloured);
+    for (String line : coloured.split("\n")) {
+      assertTrue(!line.contains("\u001b[") || line.lastIndexOf("\u001b[0m") > line.lastIndexOf("\u001b[1"),
+          "every colour is reset before the end of its line: " + line);
+    }
+  }
+
+  @Test
+  void inTheGateAnExpectedViolationIsNotRedAndASurpriseIs() {
+    String coloured = new TextReport(Style.COLOR, new TextReport.Detail(false, false, false)).render(gate());
+    String dma = coloured.lines().filter(l -> l.startsWith("btrfs-dma:")).findFirst().orElseThrow();
+    assertFalse(dma.contains("\u001b[1;31m"), dma);
+    String lock = coloured.lines().filter(l -> l.startsWith("page-lock:")).findFirst().orElseThrow();
+    assertTrue(lock.contains("\u001b[1;31m"), lock);
+  }
+
+  @Test
+  void theGateShowsCounterexamplesOnlyForSurprisesUnlessVerbose() {
+    List<ReportEntry> entries = gate();
+    String quietGate = new TextReport(Style.PLAIN, new TextReport.Detail(false, false, false)).render(entries);
+    assertFalse(quietGate.contains("setPageWriteback"), "the expected violation gets one line:\n" + quietGate);
+    assertTrue(quietGate.contains("lockPage(page0)"), "the unexpected deadlock gets its counterexample:\n" + quietGate);
+    String verbose = new TextReport(Style.PLAIN, new TextReport.Detail(false, false, true)).render(entries);
+    assertTrue(verbose.contains("setPageWriteback"), verbose);
+    List<ReportEntry> allExpected = List.of(entries.get(0), entries.get(1));
+    String lines = new TextReport(Style.PLAIN, new TextReport.Detail(false, false, false)).render(allExpected);
+    assertEquals(3, lines.split("\n").length, "one line per file and a summary:\n" + lines);
   }
 
   @Test
   void gateTextComparesWithExpectationsAndCountsSurprises() {
     String text = new TextReport(Style.PLAIN, true).render(gate());
-    assertEquals("btrfs-dma: VIOLATION (invariant stable-page-under-io) - as expected\n"
-        + "btrfs-bounce: PASS - as expected\n"
-        + "page-lock: DEADLOCK - UNEXPECTED: expected pass, found deadlock\n"
-        + "broken: ERROR - UNEXPECTED: expected pass, found error\n"
+    assertEquals("btrfs-dma: violation:stable-page-under-io, as expected, 1.25 s\n"
+        + "btrfs-bounce: pass, as expected, 0.48 s\n"
+        + "page-lock: deadlock, UNEXPECTED (expected pass), 0.02 s\n"
+        + "broken: error, UNEXPECTED (expected pass), 0.00 s\n"
         + "2 of 4 as expected; unexpected: page-lock, broken\n", text);
   }
 

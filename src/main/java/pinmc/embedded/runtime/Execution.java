@@ -482,6 +482,9 @@ public final class Execution implements SchedulingView {
     for (int i = 0; i < invariants.size(); i++) {
       RegisteredInvariant inv = invariants.get(i);
       String failure = null;
+      if (trace != null) {
+        trace.checkStarts();
+      }
       me.silent++;
       me.observing = true;
       try {
@@ -533,6 +536,19 @@ public final class Execution implements SchedulingView {
     }
     boolean array = o != null && o.getClass().isArray();
     return array || !sites.isVolatile(field) ? (byte) (mode | AccessSet.PLAIN) : mode;
+  }
+
+  /**
+   * A read by a silent thread (an invariant or a guard being evaluated): noted for invariant
+   * visibility while observing, and for a trace's account of what a failing check read.
+   */
+  void silentRead(ModelThread me, Object o, int index, int site) {
+    if (me.observing) {
+      observe(index >= 0 ? ARRAY_ELEMENTS : sites.fieldOf(site));
+    }
+    if (trace != null) {
+      trace.silentRead(o, index >= 0 ? index : sites.fieldOf(site));
+    }
   }
 
   /** An invariant being evaluated read state of kind {@code key}. */
@@ -1298,6 +1314,9 @@ public final class Execution implements SchedulingView {
   }
 
   private String describeBlocked(ModelThread t) {
+    if (trace != null) {
+      return trace.blocked(t); // names what a guard waits for and who last changed it
+    }
     String where = " at " + sites.location(t.opSite);
     return switch (t.op) {
       case LOCK, REACQUIRE, READ_LOCK -> {

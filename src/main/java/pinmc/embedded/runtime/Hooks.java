@@ -87,8 +87,8 @@ public final class Hooks {
     ModelThread me = c.thread;
     Execution ex = c.execution;
     if (me.silent > 0) {
-      if (me.observing && kind == OpKind.READ) {
-        ex.observe(index >= 0 ? Execution.ARRAY_ELEMENTS : ex.sites.fieldOf(site));
+      if (kind == OpKind.READ) {
+        ex.silentRead(me, obj, index, site);
       }
       return;
     }
@@ -287,6 +287,9 @@ public final class Hooks {
     if (Thread.currentThread() instanceof Carrier c && c.thread != null && c.thread.silent > 0) {
       if (c.thread.observing && !write) {
         c.execution.observe(Execution.VALUE);
+      }
+      if (c.execution.trace != null && !write) {
+        c.execution.trace.silentRead(atomic, index >= 0 ? index : Execution.VALUE);
       }
       return;
     }

@@ -2,9 +2,14 @@ package pinmc.embedded.runtime;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import pinmc.check.Operation;
 import pinmc.check.SourceLocation;
 import pinmc.check.TraceStep;
 
@@ -12,36 +17,115 @@ import pinmc.check.TraceStep;
  * Writes down a replayed execution step by step in words a person reads: which thread did
  * what to which object, with the values read and written. Only the replay of a
  * counterexample records a trace, so nothing here is on the search's hot path.
+ *
+ * <p>Besides the words it keeps what each step read and wrote, so that it can tell which
+ * steps the failure depends on: the failing step (or the blocked operations of a deadlock),
+ * and every step in its happens-before past that read or wrote an object the failing check read
+ * or a kept step read. Steps of {@code main} before it starts its first thread are marked as set-up.
  */
 final class TraceRecorder {
   private final Execution ex;
-  private final List<TraceStep> steps = new ArrayList<>();
+  private final List<Recorded> recorded = new ArrayList<>();
   private final IdentityHashMap<Object, String> arrayNames = new IdentityHashMap<>();
   private final IdentityHashMap<Object, String> ownNames = new IdentityHashMap<>();
+  private final IdentityHashMap<Object, Integer> objectKeys = new IdentityHashMap<>();
+  /** Non-array objects in the order the trace first touched them: where arrays are looked up. */
+  private final List<Object> owners = new ArrayList<>();
+  /** For each model object, the step in which the trace first touched it. */
+  private final IdentityHashMap<Object, Integer> firstTouched = new IdentityHashMap<>();
   private String pendingOp;
   private SourceLocation pendingLocation;
   private OpKind pendingKind;
   private Object pendingObject;
   private int pendingArg;
+  private String pendingCall;
   private final IdentityHashMap<ModelThread, SourceLocation> startedAt = new IdentityHashMap<>();
   private final IdentityHashMap<ModelThread, SourceLocation> lastAt = new IdentityHashMap<>();
-  private final List<String> atomicWrites = new ArrayList<>();
   private final List<Object[]> atomicWriteTargets = new ArrayList<>();
+  private final List<String> atomicWritePlaces = new ArrayList<>();
+  /** Accesses of the step being taken: locations as {@code objectKey << 32 | field}. */
+  private final List<Long> stepReads = new ArrayList<>();
+  private final List<Long> stepWrites = new ArrayList<>();
+  /** Reads of the invariant being evaluated, or of a guard being described. */
+  private final List<Long> checkReads = new ArrayList<>();
+  private boolean capturing;
+  private boolean mainStarted;
+  private List<TraceStep> steps;
+
+  /** One step as recorded, before the failure is known. */
+  private record Recorded(String thread, String op, SourceLocation location, OpKind kind, String object, String field,
+      String value, String call, List<Object[]> writes, long[] reads, long[] written, boolean setUp, boolean failing) {}
 
   TraceRecorder(Execution ex) {
     this.ex = ex;
   }
 
+  /** The steps, marked with what the failure depends on. */
   List<TraceStep> steps() {
+    if (steps == null) {
+      steps = build();
+    }
     return steps;
   }
 
+  /**
+   * What the step about to be taken reads and writes, for the happens-before order between
+   * recorded steps: the same locations the engine's dependence relation uses, with a lock
+   * operation both reading and writing its monitor (the steps of an atomic block add theirs
+   * as they run).
+   */
+  private void noteAccesses(ModelThread t) {
+    Object o = t.opObject;
+    switch (t.op) {
+      case BEGIN -> stepReads.add(location(t.javaThread, Execution.STARTED));
+      case END -> stepWrites.add(location(t.javaThread, Execution.ALIVE));
+      case READ, THREAD_QUERY -> stepReads.add(location(o, t.opArg));
+      case WRITE -> stepWrites.add(location(o, t.opArg));
+      case ATOMIC_OP -> {
+        stepReads.add(location(o, t.opArg));
+        if (t.opWrites) {
+          stepWrites.add(location(o, t.opArg));
+        }
+      }
+      case LOCK, READ_LOCK, TRY_LOCK, UNLOCK, READ_UNLOCK, WAIT, REACQUIRE, NOTIFY, NOTIFY_ALL -> {
+        stepReads.add(location(o, Execution.MONITOR));
+        stepWrites.add(location(o, Execution.MONITOR));
+      }
+      case START -> stepWrites.add(location(o, Execution.STARTED));
+      case JOIN -> stepReads.add(location(o, Execution.ALIVE));
+      case UNPARK, INTERRUPT -> stepWrites.add(location(o, Execution.PERMIT));
+      case PARK -> stepReads.add(location(t.javaThread, Execution.PERMIT));
+      case ATOMIC, GUARDED, CHOICE, YIELD, SLEEP -> {
+        // an atomic block's accesses are noted as it runs; the others touch nothing shared
+      }
+    }
+  }
+
+  /** An invariant is about to be evaluated: what it reads is what a failure of it depends on. */
+  void checkStarts() {
+    checkReads.clear();
+    capturing = true;
+  }
+
+  /** A read made while the thread is silent (an invariant or a guard being evaluated). */
+  void silentRead(Object o, int field) {
+    if (capturing) {
+      touch(o);
+      checkReads.add(location(o, field));
+      value(o, field); // names arrays reached through fields
+    }
+  }
+
   void begin(ModelThread t) {
-    atomicWrites.clear();
+    capturing = false;
     atomicWriteTargets.clear();
+    atomicWritePlaces.clear();
     pendingKind = t.op;
     pendingObject = t.opObject;
     pendingArg = t.opArg;
+    pendingCall = null;
+    touch(t.opObject);
+    noteAccesses(t);
     pendingLocation = switch (t.op) {
       case BEGIN -> startedAt.getOrDefault(t, SourceLocation.UNKNOWN);
       case END -> lastAt.getOrDefault(t, SourceLocation.UNKNOWN);
@@ -50,7 +134,7 @@ final class TraceRecorder {
     pendingOp = switch (t.op) {
       case BEGIN -> "begins";
       case END -> "ends";
-      case READ -> "read " + place(t.opObject, t.opArg) + " = " + format(value(t.opObject, t.opArg), t.opObject, t.opArg);
+      case READ -> "read " + place(t.opObject, t.opArg) + " = " + format(value(t.opObject, t.opArg));
       case ATOMIC_OP -> t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
       case WRITE -> "write " + place(t.opObject, t.opArg);
       case START -> "start " + ex.describe(t.opObject);
@@ -60,25 +144,51 @@ final class TraceRecorder {
           t.op.verb + " " + ex.describe(t.opObject);
       case ATOMIC, GUARDED, PARK, THREAD_QUERY, YIELD, SLEEP -> stackDescribed(t);
     };
+    if (t.op == OpKind.START && t.isMain) {
+      mainStarted = true;
+    }
   }
 
   void end(ModelThread t) {
     // t.op is already the thread's next operation here: use what begin() saw.
     String op = pendingOp;
-    if (pendingKind == OpKind.WRITE) {
-      op += " = " + format(value(pendingObject, pendingArg), pendingObject, pendingArg);
-    } else if ((pendingKind == OpKind.ATOMIC || pendingKind == OpKind.GUARDED) && !atomicWriteTargets.isEmpty()) {
-      StringBuilder sb = new StringBuilder(op).append(": ");
-      for (int i = 0; i < atomicWriteTargets.size(); i++) {
-        Object[] w = atomicWriteTargets.get(i);
-        if (i > 0) {
-          sb.append(", ");
+    String object = null;
+    String field = null;
+    String value = null;
+    List<Object[]> writes = List.of();
+    switch (pendingKind) {
+      case READ, WRITE -> {
+        object = objectName(pendingObject, pendingArg);
+        field = fieldPart(pendingObject, pendingArg);
+        value = format(value(pendingObject, pendingArg));
+        if (pendingKind == OpKind.WRITE) {
+          op += " = " + value;
+        } else {
+          value = op.substring(op.lastIndexOf(" = ") + 3);
         }
-        sb.append(atomicWrites.get(i)).append(" = ").append(format(value(w[0], (Integer) w[1]), w[0], (Integer) w[1]));
       }
-      op = sb.toString();
+      case ATOMIC, GUARDED -> {
+        writes = new ArrayList<>();
+        for (int i = 0; i < atomicWriteTargets.size(); i++) {
+          Object[] w = atomicWriteTargets.get(i);
+          Object target = w[0];
+          int f = (Integer) w[1];
+          Object v = value(target, f);
+          writes.add(new Object[] {target, f, objectName(target, f), fieldPart(target, f), format(v) + createdHere(v)});
+        }
+        if (pendingCall == null) {
+          pendingCall = op;
+        }
+      }
+      case BEGIN, END, CHOICE, YIELD, SLEEP, PARK -> {
+        // no object
+      }
+      default -> object = pendingObject != null ? ex.describe(pendingObject) : null;
     }
-    steps.add(new TraceStep(steps.size() + 1, t.name(), op, pendingLocation));
+    recorded.add(new Recorded(t.name(), op, pendingLocation, pendingKind, object, field, value, pendingCall, writes,
+        toArray(stepReads), toArray(stepWrites), t.isMain && !mainStarted, false));
+    stepReads.clear();
+    stepWrites.clear();
     if (pendingLocation != SourceLocation.UNKNOWN) {
       lastAt.put(t, pendingLocation);
     }
@@ -91,20 +201,328 @@ final class TraceRecorder {
 
   /** An access inside an atomic block; its writes are listed in the block's step. */
   void atomicAccess(Object o, int field, boolean write) {
+    touch(o);
     if (!write) {
+      stepReads.add(location(o, field));
       value(o, field); // names arrays reached through fields
       return;
     }
+    stepWrites.add(location(o, field));
     String p = place(o, field);
-    if (!atomicWrites.contains(p)) {
-      atomicWrites.add(p);
+    if (!atomicWritePlaces.contains(p)) {
+      atomicWritePlaces.add(p);
       atomicWriteTargets.add(new Object[] {o, field});
     }
   }
 
   /** A line the model printed, shown as a step of its own. */
   void printed(ModelThread t, String line) {
-    steps.add(new TraceStep(steps.size() + 1, t.name(), "prints \"" + line + "\"", SourceLocation.UNKNOWN));
+    recorded.add(new Recorded(t.name(), "prints \"" + line + "\"", SourceLocation.UNKNOWN, OpKind.YIELD, null, null,
+        line, null, List.of(), new long[0], new long[0], t.isMain && !mainStarted, false));
+  }
+
+  /**
+   * A thread that can never go on: adds its blocked operation to the trace as the failing step
+   * and returns what it waits for, who holds it and where, for the deadlock's details.
+   */
+  String blocked(ModelThread t) {
+    String waitsFor;
+    SourceLocation at = ex.sites.location(t.opSite);
+    long[] reads;
+    String op;
+    switch (t.op) {
+      case GUARDED -> {
+        String call = stackDescribed(t); // also sets pendingLocation from the stack
+        at = pendingLocation;
+        reads = guardReads(t);
+        List<String> what = new ArrayList<>();
+        List<String> setBy = new ArrayList<>();
+        for (long loc : reads) {
+          what.add(placeOf(loc) + " (now " + currentValue(loc) + ")");
+          int writer = lastWriter(loc);
+          if (writer >= 0) {
+            Recorded w = recorded.get(writer);
+            setBy.add(w.thread() + " set " + placeOf(loc) + " in " + (w.call() != null ? w.call() : w.op()) + " at "
+                + w.location() + ", step " + (writer + 1));
+          }
+        }
+        op = "blocked: " + call + " waits for " + (what.isEmpty() ? "its condition" : String.join(", ", what)) + " to change";
+        waitsFor = "waits in " + call + " at " + at + " for "
+            + (what.isEmpty() ? "a condition no thread will make true" : String.join(", ", what) + " to change")
+            + (setBy.isEmpty() ? "" : "; " + String.join("; ", setBy));
+      }
+      case LOCK, READ_LOCK, REACQUIRE -> {
+        String lock = ex.describe(t.opObject);
+        reads = new long[] {location(t.opObject, Execution.MONITOR)};
+        int last = lastWriter(reads[0]);
+        Recorded holder = last < 0 ? null : recorded.get(last);
+        boolean held = holder != null && holder.kind() != OpKind.UNLOCK && holder.kind() != OpKind.READ_UNLOCK;
+        op = "blocked: lock " + lock + (held ? ", held by " + holder.thread() : "");
+        waitsFor = "waits for the lock of " + lock + " at " + at
+            + (held ? ", held by " + holder.thread() + " since " + holder.location() + ", step " + (last + 1) : "");
+      }
+      case JOIN -> {
+        reads = new long[] {location(t.opObject, Execution.ALIVE)};
+        op = "blocked: join " + ex.describe(t.opObject);
+        waitsFor = "joins " + ex.describe(t.opObject) + ", which never ends, at " + at;
+      }
+      default -> {
+        reads = new long[] {location(t.opObject, Execution.MONITOR)};
+        op = "blocked: " + t.op.verb + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
+        waitsFor = "is blocked in " + t.op.verb + " at " + at;
+      }
+    }
+    recorded.add(new Recorded(t.name(), op, at, t.op, null, null, null, null, List.of(), reads, new long[0], false, true));
+    return t.name() + " " + waitsFor;
+  }
+
+  private long[] guardReads(ModelThread t) {
+    Carrier c = Carrier.current();
+    ModelThread evaluator = c != null && c.execution == ex ? c.thread : null;
+    if (evaluator == null || t.opGuard == null) {
+      return new long[0];
+    }
+    checkReads.clear();
+    capturing = true;
+    evaluator.silent++;
+    try {
+      t.opGuard.getAsBoolean();
+    } catch (RuntimeException | Error e) {
+      // described without its reads
+    } finally {
+      evaluator.silent--;
+      capturing = false;
+    }
+    long[] reads = checkReads.stream().distinct().mapToLong(Long::longValue).toArray();
+    checkReads.clear();
+    return reads;
+  }
+
+  /** The index of the last step that wrote {@code loc}, or -1. */
+  private int lastWriter(long loc) {
+    for (int i = recorded.size() - 1; i >= 0; i--) {
+      for (long w : recorded.get(i).written()) {
+        if (w == loc) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private List<TraceStep> build() {
+    int n = recorded.size();
+    int failing = -1;
+    long[] failureReads = null;
+    for (int i = 0; i < n; i++) {
+      if (recorded.get(i).failing()) {
+        failing = failing < 0 ? i : failing;
+      }
+    }
+    BitSet relevant = new BitSet(n);
+    Set<Long> readObjects = new HashSet<>();
+    Set<Long> keptReads = new HashSet<>();
+    Set<Long> hbReads = new HashSet<>();
+    Set<Long> hbWrites = new HashSet<>();
+    Set<String> hbThreads = new HashSet<>();
+    int last = n - 1;
+    if (failing >= 0) {
+      for (int i = failing; i < n; i++) { // every blocked operation is part of the failure
+        keep(recorded.get(i), i, relevant, readObjects, keptReads, hbReads, hbWrites, hbThreads);
+      }
+      last = failing - 1;
+    } else if (n > 0) {
+      Recorded f = recorded.get(n - 1);
+      keep(f, n - 1, relevant, readObjects, keptReads, hbReads, hbWrites, hbThreads);
+      failureReads = capturing ? toArray(checkReads) : new long[0];
+      for (long loc : failureReads) {
+        readObjects.add(objectOf(loc));
+        keptReads.add(loc);
+        hbReads.add(loc);
+      }
+      last = n - 2;
+    }
+    for (int i = last; i >= 0; i--) {
+      Recorded r = recorded.get(i);
+      boolean before = hbThreads.contains(r.thread());
+      for (long w : r.written()) {
+        before |= hbReads.contains(w) || hbWrites.contains(w);
+      }
+      for (long rd : r.reads()) {
+        before |= hbWrites.contains(rd);
+      }
+      if (!before) {
+        continue;
+      }
+      hbThreads.add(r.thread());
+      // A step that wrote what a kept step read is a cause; one that read it shows what its
+      // thread saw (a lost update is a read and a write of the same field).
+      boolean touchesWhatMatters = false;
+      for (long w : r.written()) {
+        touchesWhatMatters |= readObjects.contains(objectOf(w));
+      }
+      for (long rd : r.reads()) {
+        touchesWhatMatters |= readObjects.contains(objectOf(rd));
+      }
+      if (touchesWhatMatters) {
+        keep(r, i, relevant, readObjects, keptReads, hbReads, hbWrites, hbThreads);
+      } else {
+        addAll(hbReads, r.reads());
+        addAll(hbWrites, r.written());
+      }
+    }
+    List<TraceStep> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Recorded r = recorded.get(i);
+      List<Operation.Write> writes = new ArrayList<>();
+      for (Object[] w : r.writes()) {
+        boolean matters = keptReads.contains(location(w[0], (Integer) w[1]));
+        boolean internal = w[0] != null && w[0].getClass().isArray() && arrayNames.get(w[0]) == null
+            && ownerName(w[0]) == null;
+        if (!internal) {
+          writes.add(new Operation.Write((String) w[2], (String) w[3], (String) w[4], matters));
+        }
+      }
+      String kind = switch (r.kind()) {
+        case ATOMIC, GUARDED -> "call";
+        case ATOMIC_OP -> "atomic";
+        default -> r.op().startsWith("prints ") ? "prints" : r.failing() ? "blocked" : r.kind().verb;
+      };
+      Operation operation = new Operation(kind, r.object(), r.field(), r.value(), r.call(), writes);
+      String text = r.op();
+      if (kind.equals("call") && r.call() != null) {
+        text = operation.callText(false);
+      }
+      SourceLocation where = r.location();
+      if (r.kind() == OpKind.BEGIN) {
+        where = firstLocationAfter(i, r.thread(), where);
+      }
+      out.add(new TraceStep(i + 1, r.thread(), text, where, operation, r.setUp(), relevant.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * For a model object this step created, its fields in parentheses ({@code bio0 (page page0,
+   * block 0, csum 0x1134b892)}): a new object's contents are what the step did. Checksums are
+   * shown in hexadecimal, as the kernel prints them.
+   */
+  private String createdHere(Object v) {
+    Integer first = v == null ? null : firstTouched.get(v);
+    if (first == null || first != recorded.size()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Class<?> c = v.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("name") || f.getType().isArray()) {
+          continue;
+        }
+        try {
+          f.setAccessible(true);
+          Object fv = f.get(v);
+          if (fv == null) {
+            continue;
+          }
+          String shown = fv instanceof Integer i && (f.getName().contains("csum") || f.getName().contains("crc"))
+              ? "0x" + Integer.toHexString(i) : format(fv);
+          sb.append(sb.length() == 0 ? " (" : ", ").append(f.getName()).append(' ').append(shown);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // not readable: leave it out
+        }
+      }
+    }
+    return sb.length() == 0 ? "" : sb.append(')').toString();
+  }
+
+  /** A thread's first step is shown where its own code starts: the location of its next step. */
+  private SourceLocation firstLocationAfter(int i, String thread, SourceLocation fallback) {
+    for (int j = i + 1; j < recorded.size(); j++) {
+      Recorded r = recorded.get(j);
+      if (r.thread().equals(thread) && !r.location().equals(SourceLocation.UNKNOWN)) {
+        return r.location();
+      }
+    }
+    return fallback;
+  }
+
+  private static void keep(Recorded r, int i, BitSet relevant, Set<Long> readObjects, Set<Long> keptReads,
+      Set<Long> hbReads, Set<Long> hbWrites, Set<String> hbThreads) {
+    relevant.set(i);
+    hbThreads.add(r.thread());
+    for (long rd : r.reads()) {
+      readObjects.add(objectOf(rd));
+      keptReads.add(rd);
+    }
+    addAll(hbReads, r.reads());
+    addAll(hbWrites, r.written());
+  }
+
+  private static void addAll(Set<Long> set, long[] locs) {
+    for (long l : locs) {
+      set.add(l);
+    }
+  }
+
+  /** The object part of a location; a static field is an object of its own. */
+  private static long objectOf(long loc) {
+    return (loc >>> 32) == 0 ? loc : loc & 0xffffffff00000000L;
+  }
+
+  private long location(Object o, int field) {
+    return o == null ? field & 0xffffffffL : ((long) objectKey(o) << 32) | (field & 0xffffffffL);
+  }
+
+  private int objectKey(Object o) {
+    if (o == null) {
+      return 0;
+    }
+    Integer k = objectKeys.get(o);
+    if (k == null) {
+      k = objectKeys.size() + 1;
+      objectKeys.put(o, k);
+    }
+    return k;
+  }
+
+  private Object objectByKey(long loc) {
+    int key = (int) (loc >>> 32);
+    for (var e : objectKeys.entrySet()) {
+      if (e.getValue() == key) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  private String placeOf(long loc) {
+    Object o = objectByKey(loc);
+    int field = (int) loc;
+    if (field < 0) {
+      return ex.describe(o);
+    }
+    return place(o, field);
+  }
+
+  private String currentValue(long loc) {
+    int field = (int) loc;
+    return field < 0 ? "?" : format(value(objectByKey(loc), field));
+  }
+
+  private static long[] toArray(List<Long> list) {
+    long[] out = new long[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
+  }
+
+  /** Remembers a model object the trace touched: arrays are named after the field of one that holds them. */
+  private void touch(Object o) {
+    if (o != null && !o.getClass().isArray() && !(o instanceof Thread) && o.getClass().getClassLoader() == ex.modelLoader()
+        && firstTouched.putIfAbsent(o, recorded.size()) == null) {
+      owners.add(o);
+    }
   }
 
   private String stackDescribed(ModelThread t) {
@@ -139,6 +557,9 @@ final class TraceRecorder {
     if (t.op == OpKind.ATOMIC_OP || t.op == OpKind.THREAD_QUERY) {
       return method + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
     }
+    if (named) {
+      pendingCall = method;
+    }
     return named ? method : verb;
   }
 
@@ -157,18 +578,69 @@ final class TraceRecorder {
   }
 
   private String place(Object o, int field) {
+    String obj = objectName(o, field);
+    String f = fieldPart(o, field);
+    return f == null ? obj : obj + (f.startsWith("[") ? "" : ".") + f;
+  }
+
+  /** The object part of a place: {@code page0}, {@code page0.contents}, or the static field's class. */
+  private String objectName(Object o, int field) {
     if (o == null) {
-      return ex.sites.fieldName(field);
+      String f = ex.sites.fieldName(field);
+      int dot = f.indexOf('.');
+      return dot < 0 ? f : f.substring(0, dot);
     }
     if (o.getClass().isArray()) {
-      String name = arrayNames.get(o);
-      return (name != null ? name : ex.describe(o)) + "[" + field + "]";
+      return arrayName(o);
+    }
+    return ex.describe(o);
+  }
+
+  /** The field part of a place: {@code refcount}, {@code [0]}, or null for the object itself. */
+  private String fieldPart(Object o, int field) {
+    if (o != null && o.getClass().isArray()) {
+      return "[" + field + "]";
     }
     if (field < 0) {
-      return ex.describe(o);
+      return null;
     }
     String f = ex.sites.fieldName(field);
-    return ex.describe(o) + "." + f.substring(f.indexOf('.') + 1);
+    return f.substring(f.indexOf('.') + 1);
+  }
+
+  /**
+   * An array by the field that holds it ({@code page0.contents}) when the trace saw that field
+   * read or can find a model object it touched that holds the array; else {@code int[]#7}.
+   */
+  private String arrayName(Object array) {
+    String name = arrayNames.get(array);
+    if (name == null) {
+      name = ownerName(array);
+    }
+    return name != null ? name : ex.describe(array);
+  }
+
+  private String ownerName(Object array) {
+    for (Object owner : owners) {
+      for (Class<?> c = owner.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Field f : c.getDeclaredFields()) {
+          if (Modifier.isStatic(f.getModifiers()) || !f.getType().isArray()) {
+            continue;
+          }
+          try {
+            f.setAccessible(true);
+            if (f.get(owner) == array) {
+              String name = ex.describe(owner) + "." + f.getName();
+              arrayNames.put(array, name);
+              return name;
+            }
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            // not readable: try the next field
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private Object value(Object o, int field) {
@@ -188,13 +660,14 @@ final class TraceRecorder {
           arrayNames.put(v, place(o, field));
         }
       }
+      touch(v);
       return v;
     } catch (ReflectiveOperationException | RuntimeException e) {
       return "?";
     }
   }
 
-  private String format(Object v, Object o, int field) {
+  private String format(Object v) {
     if (v == null) {
       return "null";
     }
@@ -203,6 +676,9 @@ final class TraceRecorder {
     }
     if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
       return v.toString();
+    }
+    if (v.getClass().isArray()) {
+      return arrayName(v);
     }
     return ex.describe(v);
   }
@@ -223,9 +699,12 @@ final class TraceRecorder {
         if (evaluator != null) {
           evaluator.silent++;
         }
+        boolean wasCapturing = capturing;
+        capturing = false; // what naming an object reads is not what a check read
         try {
           name = o.toString();
         } finally {
+          capturing = wasCapturing;
           if (evaluator != null) {
             evaluator.silent--;
           }

@@ -1,0 +1,51 @@
+package pinmc.check;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * A counterexample step's operation as data, beside its text, for tools that read reports.
+ *
+ * @param kind what the step does: {@code read}, {@code write}, {@code call} (a kernel-library
+ *     operation or an atomic block), {@code lock}, {@code start}, {@code begins}, {@code blocked}, ...
+ * @param object the object it acts on, by its model name ({@code page0}), or null
+ * @param field the field or element ({@code refcount}, {@code contents[0]}), or null
+ * @param value the value read or written, as the text shows it, or null
+ * @param call the kernel-library operation or model method an atomic step stands for
+ *     ({@code pinUserPages}), or null
+ * @param writes what a call wrote, in the order it first wrote each place
+ */
+public record Operation(String kind, String object, String field, String value, String call, List<Write> writes) {
+  /** For engines that only give a step's text. */
+  public static final Operation UNKNOWN = new Operation("unknown", null, null, null, null, List.of());
+
+  public Operation {
+    writes = ImmutableList.copyOf(writes);
+  }
+
+  /**
+   * One place a call wrote, with the value it left there.
+   *
+   * @param relevant the failure depends on it: the failing check, or a step it depends on, read the object
+   */
+  public record Write(String object, String field, String value, boolean relevant) {
+    /** {@code page0.refcount = 1026}. */
+    @Override
+    public String toString() {
+      return object + (field.startsWith("[") ? "" : ".") + field + " = " + value;
+    }
+  }
+
+  /** The call with the writes a reader needs: all of them, or only those the failure depends on. */
+  public String callText(boolean relevantOnly) {
+    StringBuilder sb = new StringBuilder(call);
+    String sep = ": ";
+    for (Write w : writes) {
+      if (!relevantOnly || w.relevant()) {
+        sb.append(sep).append(w);
+        sep = ", ";
+      }
+    }
+    return sb.toString();
+  }
+}
