@@ -130,7 +130,10 @@ class DifferentialTest {
         Arguments.of("#s20|p00|u10", "F4, unpark of a thread not yet started racing its start: dpor missed the deadlock"),
         Arguments.of("#s10;K00{w00}|w00;U00{r00}", "F5, a failed tryLock against the later unlock: dpor lost a final state"),
         Arguments.of("I4111#|i10;w10|i40", "F6, invariant over an array element and a field: dpor missed the violation"),
-        Arguments.of("#s10;I10|l00", "F7, interrupt racing sleep and the end of the thread: dpor lost a final state"));
+        Arguments.of("#s10;I10|l00", "F7, interrupt racing sleep and the end of the thread: dpor lost a final state"),
+        Arguments.of("#s10;Q00;i20|i20", "F8, an increment after an onSpinWait/isInterrupted spin: dpor lost the lost update"),
+        Arguments.of("#|w20|l00;r20", "F9, a read after sleep races a write: dpor lost a final state"),
+        Arguments.of("#s10;j11;w00|l00;w00", "F10, a write after a timed join races a write after sleep: dpor lost a final state"));
   }
 
   @ParameterizedTest(name = "{1}")
