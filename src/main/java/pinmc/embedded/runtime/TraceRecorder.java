@@ -610,14 +610,22 @@ final class TraceRecorder {
 
   /**
    * An array by the field that holds it ({@code page0.contents}) when the trace saw that field
-   * read or can find a model object it touched that holds the array; else {@code int[]#7}.
+   * read or can find a model object it touched that holds the array; else {@code int[2]}.
    */
   private String arrayName(Object array) {
     String name = arrayNames.get(array);
     if (name == null) {
       name = ownerName(array);
     }
-    return name != null ? name : ex.describe(array);
+    return name != null ? name : unheldArray(array);
+  }
+
+  /**
+   * An array no model object holds (a kernel call's scratch array, say): by its element type
+   * and length ({@code Page[2]}), since its allocation number tells a reader nothing.
+   */
+  private static String unheldArray(Object array) {
+    return array.getClass().getComponentType().getSimpleName() + "[" + Array.getLength(array) + "]";
   }
 
   private String ownerName(Object array) {
