@@ -506,9 +506,7 @@ public final class Hooks {
 
   /** Whether a stack frame belongs to the model (not the JDK, not pinmc's engine or API). */
   static boolean isModelFrame(StackTraceElement e) {
-    String c = e.getClassName();
-    return !(c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")
-        || c.startsWith("pinmc.embedded.") || c.startsWith("pinmc.api.") || c.startsWith("com.google."));
+    return !SharedPackages.isShared(e.getClassName());
   }
 
   /** The innermost model frame of a stack, as {@code Class.method (File.java:42)}. */
