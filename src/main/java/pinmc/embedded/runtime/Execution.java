@@ -483,7 +483,10 @@ public final class Execution implements SchedulingView {
       } catch (ExecutionAbort a) {
         throw a;
       } catch (RuntimeException | Error e) {
-        failure = "evaluating it threw " + e;
+        // A broken invariant is not evidence of the bug it names: the model is in error.
+        finish(new Outcome(Outcome.Kind.ERROR, null, null,
+            "invariant " + inv.name() + " threw " + e + " at " + Hooks.modelFrame(e.getStackTrace()), List.of(), null));
+        throw ExecutionAbort.INSTANCE;
       } finally {
         me.silent--;
         me.observing = false;
