@@ -560,8 +560,9 @@ public final class Execution implements SchedulingView {
         target = e.getKey();
       }
     }
-    String what = target != null && target.getClass().isArray()
-        ? "element " + field + " of " + describe(target) : sites.fieldName(field);
+    String what = target != null && target.getClass().isArray() ? "element " + field + " of " + describe(target)
+        : target != null && JdkObjects.kind(target.getClass()) != JdkObjects.Kind.UNCONTROLLED ? describe(target)
+        : sites.fieldName(field);
     String first = stepThreads[race[0]].name() + where(stepSites[race[0]]);
     String second = stepThreads[race[1]].name() + where(stepSites[race[1]]);
     return new Outcome(Outcome.Kind.VIOLATION, Property.DATA_RACE, null,
