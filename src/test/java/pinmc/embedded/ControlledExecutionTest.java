@@ -93,6 +93,8 @@ class ControlledExecutionTest {
     CheckResult view = check(CheckThenAdd.class, r, false, "view");
     assertEquals("violation:assertion", view.outcome(), "a view reads its list: " + view.message());
     assertTrue(view.message().contains("the view was read before the add"), view.message());
+    CheckResult copy = check(CheckThenAdd.class, r, false, "copy");
+    assertEquals("violation:assertion", copy.outcome(), "a copy constructor reads its argument: " + copy.message());
   }
 
   @ParameterizedTest

@@ -85,6 +85,12 @@ final class JdkCalls {
   private static final Set<String> STATIC_READS = Set.of(
       "max", "min", "frequency", "binarySearch", "indexOfSubList", "lastIndexOfSubList", "disjoint", "enumeration", "list");
 
+  /** A JDK constructor that takes one object (a collection, map or text to copy), which may be a controlled JDK object. */
+  static boolean readsItsArgument(String desc) {
+    org.objectweb.asm.Type[] args = org.objectweb.asm.Type.getArgumentTypes(desc);
+    return args.length == 1 && args[0].getSort() == org.objectweb.asm.Type.OBJECT;
+  }
+
   private static boolean isContainerOwner(String owner) {
     if (LANG_OWNERS.contains(owner) || owner.startsWith("java/util/stream/")) {
       return true;

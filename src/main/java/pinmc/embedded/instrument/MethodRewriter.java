@@ -283,6 +283,12 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       if (replaced == null) {
         thisInitialized = true; // super(...) or this(...)
       } else {
+        if (replaced.isEmpty() && SharedPackages.isJdk(owner) && JdkCalls.readsItsArgument(desc)) {
+          // new ArrayList<>(shared), new StringBuilder(shared): the copy reads the argument
+          super.visitInsn(DUP);
+          push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
+          hook("jdkConstructorArgument", "(Ljava/lang/Object;I)V");
+        }
         super.visitMethodInsn(opcode, replaced.isEmpty() ? owner : Constructs.replacementAtNew(owner), name, desc,
             replaced.isEmpty() && isInterface);
         super.visitInsn(DUP); // javac leaves the new object on the stack (NEW, DUP, ..., <init>)

@@ -354,13 +354,7 @@ public final class Hooks {
     if (synchronizedCall) {
       ex.lock(me, receiver, site);
     }
-    Object root = ex.viewedObject(receiver);
-    if (me.atomicDepth > 0) {
-      ex.atomicAccess(root, state, write ? AccessSet.WRITE : AccessSet.READ);
-    } else {
-      me.announce(write ? OpKind.WRITE : OpKind.READ, root, state, site);
-      ex.schedulePoint(me);
-    }
+    jdkAccess(me, ex, receiver, state, write, site);
     me.atomicDepth++; // the call, and model code it calls back, is one step
     return synchronizedCall ? 2 : 1;
   }
@@ -373,6 +367,42 @@ public final class Hooks {
     }
     Execution ex = c.execution;
     ex.atomicAccess(ex.viewedObject(argument), ex.sites.fieldOf(site), AccessSet.READ);
+  }
+
+  /**
+   * Before a JDK constructor that copies its argument ({@code new ArrayList<>(shared)}): if the
+   * argument is a JDK object the engine controls, a step that reads it; the constructor runs
+   * in that step.
+   */
+  public static void jdkConstructorArgument(Object argument, int site) {
+    if (argument == null || !(Thread.currentThread() instanceof Carrier c) || c.thread == null
+        || JdkObjects.kind(argument.getClass()) == JdkObjects.Kind.UNCONTROLLED) {
+      return;
+    }
+    ModelThread me = c.thread;
+    Execution ex = c.execution;
+    int state = ex.sites.fieldOf(site);
+    if (me.silent > 0) {
+      if (me.observing) {
+        ex.observe(state);
+      }
+      return;
+    }
+    if (ex.isAborting()) {
+      throw ExecutionAbort.INSTANCE;
+    }
+    jdkAccess(me, ex, argument, state, false, site);
+  }
+
+  /** A step (or, inside an atomic one, part of it) that reads or writes the state of the JDK object {@code o} stands for. */
+  private static void jdkAccess(ModelThread me, Execution ex, Object o, int state, boolean write, int site) {
+    Object root = ex.viewedObject(o);
+    if (me.atomicDepth > 0) {
+      ex.atomicAccess(root, state, write ? AccessSet.WRITE : AccessSet.READ);
+    } else {
+      me.announce(write ? OpKind.WRITE : OpKind.READ, root, state, site);
+      ex.schedulePoint(me);
+    }
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.Map;
  * containsKey and put), {@code plain} (unconditional adds, correct on their own, but a data
  * race on the list under --races), {@code synchronized} (the same adds through
  * Collections.synchronizedList: no race), {@code view} (one thread adds, the other reads the
- * size through an unmodifiable view: reading first is the violation).
+ * size through an unmodifiable view: reading first is the violation), {@code copy} (the same,
+ * reading through a copy constructor).
  */
 public class CheckThenAdd {
   static final List<String> SLOTS = new ArrayList<>();
@@ -48,6 +49,13 @@ public class CheckThenAdd {
           SLOTS.add(me);
         } else {
           seen = VIEW.size();
+        }
+      }
+      case "copy" -> {
+        if (me.equals("a")) {
+          SLOTS.add(me);
+        } else {
+          seen = new ArrayList<>(SLOTS).size();
         }
       }
       case "synchronized" -> SYNCHRONIZED.add(me);
