@@ -88,6 +88,8 @@ class ControlledExecutionTest {
     assertEquals("violation:assertion", list.outcome(), list.message());
     CheckResult map = check(CheckThenAdd.class, r, false, "map");
     assertEquals("violation:assertion", map.outcome(), map.message());
+    CheckResult made = check(CheckThenAdd.class, r, false, "jdkMade");
+    assertEquals("violation:assertion", made.outcome(), "a list the JDK made: " + made.message());
     CheckResult locked = check(CheckThenAdd.class, r, false, "locked");
     assertEquals(Verdict.PASS, locked.verdict(), locked.message());
     CheckResult view = check(CheckThenAdd.class, r, false, "view");

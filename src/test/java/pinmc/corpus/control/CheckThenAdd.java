@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Two threads each claim the one free slot of a shared JDK list by checking its size, then
@@ -14,7 +16,8 @@ import java.util.Map;
  * race on the list under --races), {@code synchronized} (the same adds through
  * Collections.synchronizedList: no race), {@code view} (one thread adds, the other reads the
  * size through an unmodifiable view: reading first is the violation), {@code copy} (the same,
- * reading through a copy constructor).
+ * reading through a copy constructor), {@code jdkMade} (the check-then-add race on a list
+ * the JDK allocated).
  */
 public class CheckThenAdd {
   static final List<String> SLOTS = new ArrayList<>();
@@ -23,6 +26,8 @@ public class CheckThenAdd {
   static final List<String> VIEW = Collections.unmodifiableList(SLOTS);
   static final List<String> SYNCHRONIZED = Collections.synchronizedList(SLOTS);
   static int seen = -1;
+  /** A list the JDK allocated, not the model: it has no allocation site in the model, yet is shared. */
+  static final List<String> MADE = Stream.of("reserved").collect(Collectors.toList());
 
   static void claim(String variant, String me) {
     switch (variant) {
@@ -56,6 +61,12 @@ public class CheckThenAdd {
           SLOTS.add(me);
         } else {
           seen = new ArrayList<>(SLOTS).size();
+        }
+      }
+      case "jdkMade" -> {
+        if (MADE.size() < 2) {
+          MADE.add(me);
+          SLOTS.add(me);
         }
       }
       case "synchronized" -> SYNCHRONIZED.add(me);
