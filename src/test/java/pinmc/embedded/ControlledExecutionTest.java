@@ -97,6 +97,8 @@ class ControlledExecutionTest {
     assertTrue(view.message().contains("the view was read before the add"), view.message());
     CheckResult copy = check(CheckThenAdd.class, r, false, "copy");
     assertEquals("violation:assertion", copy.outcome(), "a copy constructor reads its argument: " + copy.message());
+    CheckResult concat = check(CheckThenAdd.class, r, false, "concat");
+    assertEquals("violation:assertion", concat.outcome(), "string concatenation reads the list: " + concat.message());
   }
 
   @ParameterizedTest

@@ -206,6 +206,9 @@ final class Instrumenter {
       for (MethodReference r : methodReferences.values()) {
         generateMethodReferenceBridge(r);
       }
+      for (Concatenation c : concatenations) {
+        generateConcatenationBridge(c);
+      }
       for (AtomicWrapper w : atomicWrappers.values()) {
         generateAtomicWrapper(w);
       }
@@ -374,6 +377,42 @@ final class Instrumenter {
         methodReferences.put(target, r);
       }
       return new Handle(Opcodes.H_INVOKESTATIC, className, r.name(), r.desc(), isInterface);
+    }
+
+    private record Concatenation(String bridge, String name, String desc, Handle bootstrap, Object[] args, int site) {}
+
+    private final List<Concatenation> concatenations = new ArrayList<>();
+
+    /**
+     * A static method of this class that reads each argument that is a controlled JDK object
+     * (a step, see {@code Hooks.jdkObjectRead}), then concatenates as the original
+     * {@code invokedynamic} did.
+     */
+    String concatenationBridge(String name, String desc, Handle bootstrap, Object[] args, int site) {
+      Concatenation c = new Concatenation("__pinmc$concat$" + concatenations.size(), name, desc, bootstrap, args.clone(), site);
+      concatenations.add(c);
+      return c.bridge();
+    }
+
+    private void generateConcatenationBridge(Concatenation c) {
+      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+          c.bridge(), c.desc(), null, null);
+      mv.visitCode();
+      Type[] args = Type.getArgumentTypes(c.desc());
+      int slot = 0;
+      for (Type arg : args) {
+        if (arg.getSort() == Type.OBJECT) {
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitLdcInsn(c.site());
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkObjectRead", "(Ljava/lang/Object;I)V", false);
+        }
+        slot += arg.getSize();
+      }
+      loadArguments(mv, args, args.length);
+      mv.visitInvokeDynamicInsn(c.name(), c.desc(), c.bootstrap(), c.args());
+      mv.visitInsn(Opcodes.ARETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
     }
 
     private void generateMethodReferenceBridge(MethodReference r) {

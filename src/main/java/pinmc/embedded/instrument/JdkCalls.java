@@ -69,11 +69,16 @@ final class JdkCalls {
   }
 
   /**
-   * {@code java.util.Collections} methods on a container given as the first argument, which
+   * {@code String.valueOf(Object)}, and {@code java.util.Collections} methods on a container
+   * given as the first argument, which
    * stands for the receiver: {@code sort} writes it, {@code max} reads it, and the
    * wrappers ({@code unmodifiableList}, {@code synchronizedMap}...) read it and stand for it.
    */
   private static int collectionsMode(String owner, String name, String desc) {
+    if ((owner.equals("java/lang/String") && name.equals("valueOf") && desc.equals("(Ljava/lang/Object;)Ljava/lang/String;"))
+        || (owner.equals("java/util/Objects") && name.equals("toString") && desc.startsWith("(Ljava/lang/Object;"))) {
+      return JdkObjects.READ; // "pages " + list: javac hands the list to String.valueOf, which calls its toString
+    }
     if (!owner.equals("java/util/Collections") || !desc.startsWith("(Ljava/util/")) {
       return -1;
     }
@@ -84,6 +89,20 @@ final class JdkCalls {
 
   private static final Set<String> STATIC_READS = Set.of(
       "max", "min", "frequency", "binarySearch", "indexOfSubList", "lastIndexOfSubList", "disjoint", "enumeration", "list");
+
+  /** Whether a string concatenation's arguments include one that may be a controlled JDK object (not a String, not a boxed value). */
+  static boolean mayConcatenateAJdkObject(String desc) {
+    for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(desc)) {
+      if (t.getSort() == org.objectweb.asm.Type.OBJECT && !IMMUTABLE_TEXT.contains(t.getInternalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> IMMUTABLE_TEXT = Set.of(
+      "java/lang/String", "java/lang/Integer", "java/lang/Long", "java/lang/Boolean", "java/lang/Character",
+      "java/lang/Short", "java/lang/Byte", "java/lang/Double", "java/lang/Float");
 
   /** A JDK constructor that takes one object (a collection, map or text to copy), which may be a controlled JDK object. */
   static boolean readsItsArgument(String desc) {

@@ -287,7 +287,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
           // new ArrayList<>(shared), new StringBuilder(shared): the copy reads the argument
           super.visitInsn(DUP);
           push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
-          hook("jdkConstructorArgument", "(Ljava/lang/Object;I)V");
+          hook("jdkObjectRead", "(Ljava/lang/Object;I)V");
         }
         super.visitMethodInsn(opcode, replaced.isEmpty() ? owner : Constructs.replacementAtNew(owner), name, desc,
             replaced.isEmpty() && isInterface);
@@ -321,6 +321,13 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       Object[] bridged = args.clone();
       bridged[1] = cls.methodReferenceBridge(impl, line);
       super.visitInvokeDynamicInsn(name, desc, bootstrap, bridged);
+      return;
+    }
+    if (bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory") && JdkCalls.mayConcatenateAJdkObject(desc)) {
+      // The JDK's concatenation calls toString on its arguments: a bridge reads them first.
+      int site = site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false));
+      String bridge = cls.concatenationBridge(name, desc, bootstrap, args, site);
+      super.visitMethodInsn(INVOKESTATIC, cls.className, bridge, desc, cls.isInterface);
       return;
     }
     super.visitInvokeDynamicInsn(name, desc, bootstrap, args);

@@ -370,11 +370,12 @@ public final class Hooks {
   }
 
   /**
-   * Before a JDK constructor that copies its argument ({@code new ArrayList<>(shared)}): if the
-   * argument is a JDK object the engine controls, a step that reads it; the constructor runs
-   * in that step.
+   * Before JDK code that reads an object model code hands it (a copy constructor,
+   * {@code new ArrayList<>(shared)}; string concatenation, {@code "pages " + shared}): if the
+   * object is a JDK object the engine controls, a step that reads it; the JDK code runs in
+   * that step.
    */
-  public static void jdkConstructorArgument(Object argument, int site) {
+  public static void jdkObjectRead(Object argument, int site) {
     if (argument == null || !(Thread.currentThread() instanceof Carrier c) || c.thread == null
         || JdkObjects.kind(argument.getClass()) == JdkObjects.Kind.UNCONTROLLED) {
       return;

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * race on the list under --races), {@code synchronized} (the same adds through
  * Collections.synchronizedList: no race), {@code view} (one thread adds, the other reads the
  * size through an unmodifiable view: reading first is the violation), {@code copy} (the same,
- * reading through a copy constructor), {@code jdkMade} (the check-then-add race on a list
+ * reading through a copy constructor; {@code concat}, through string concatenation), {@code jdkMade} (the check-then-add race on a list
  * the JDK allocated).
  */
 public class CheckThenAdd {
@@ -61,6 +61,14 @@ public class CheckThenAdd {
           SLOTS.add(me);
         } else {
           seen = new ArrayList<>(SLOTS).size();
+        }
+      }
+      case "concat" -> {
+        if (me.equals("a")) {
+          SLOTS.add(me);
+        } else {
+          String text = "slots " + SLOTS;
+          seen = text.endsWith("[]") ? 0 : 1;
         }
       }
       case "jdkMade" -> {
