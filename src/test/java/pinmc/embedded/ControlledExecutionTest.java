@@ -14,6 +14,7 @@ import pinmc.check.CheckResult;
 import pinmc.check.ModelTarget;
 import pinmc.check.Verdict;
 import pinmc.check.Reduction;
+import pinmc.corpus.control.AtomicAppend;
 import pinmc.corpus.control.BuilderRace;
 import pinmc.corpus.control.CheckThenAdd;
 import pinmc.corpus.control.IdentityHashes;
@@ -118,6 +119,14 @@ class ControlledExecutionTest {
     assertTrue(r.message().contains("unmap;map;"), r.message());
     String trace = r.trace().toString();
     assertTrue(trace.contains("append StringBuilder#") && trace.contains("(now \"unmap;\")"), "the trace names the call: " + trace);
+  }
+
+  @Test
+  void callsOnAJdkListInsideAtomicBlocksArePartOfTheirStep() {
+    CheckResult r = check(AtomicAppend.class, Reduction.DPOR, false);
+    assertEquals("violation:assertion", r.outcome(), r.message());
+    String trace = r.trace().toString();
+    assertTrue(trace.contains("ArrayList#1 = size 1"), "the block's write shows the list: " + trace);
   }
 
   @ParameterizedTest

@@ -205,6 +205,9 @@ final class TraceRecorder {
   }
 
   private String place(Object o, int field) {
+    if (isJdkState(o)) {
+      return ex.describe(o); // its whole state is one location
+    }
     if (o == null) {
       return ex.sites.fieldName(field);
     }
@@ -220,6 +223,9 @@ final class TraceRecorder {
   }
 
   private Object value(Object o, int field) {
+    if (isJdkState(o)) {
+      return null; // shown by format, from the object itself
+    }
     try {
       Object v;
       if (o != null && o.getClass().isArray()) {
@@ -243,6 +249,9 @@ final class TraceRecorder {
   }
 
   private String format(Object v, Object o, int field) {
+    if (isJdkState(o)) {
+      return jdkSnapshot(o);
+    }
     if (v == null) {
       return "null";
     }
