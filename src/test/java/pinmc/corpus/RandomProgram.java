@@ -35,27 +35,32 @@ public class RandomProgram {
     // Locals captured by the threads (final fields, so no scheduling points of their own).
     int[] shared = new int[vars];
     int[] results = new int[threads];
-    // A JDK list, not an array: its accesses are not scheduling points.
-    java.util.List<Thread> ts = new java.util.ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int me = t;
-      ts.add(new Thread(() -> {
-        int local = 0;
-        for (int pc = 0; pc < ops; pc++) {
-          local = step(seed, me, pc, shared, kinds, local);
-        }
-        results[me] = local;
-      }, "t" + t));
-    }
-    for (Thread t : ts) {
-      t.start();
-    }
-    for (Thread t : ts) {
-      t.join();
-    }
+    spawn(0, threads, seed, ops, shared, kinds, results);
     String state = Arrays.toString(shared) + Arrays.toString(results);
     String seen = System.getProperty(STATES, "");
     System.setProperty(STATES, seen + state + ";");
+  }
+
+  /**
+   * Starts threads {@code t} and up, then joins them. Main keeps them in its own frames, not in
+   * a collection or an array: a JDK list's calls and an array's elements are shared state, so
+   * each would be a scheduling point of main's.
+   */
+  private static void spawn(int t, int threads, long seed, int ops, int[] shared, int[] kinds, int[] results)
+      throws InterruptedException {
+    if (t == threads) {
+      return;
+    }
+    Thread thread = new Thread(() -> {
+      int local = 0;
+      for (int pc = 0; pc < ops; pc++) {
+        local = step(seed, t, pc, shared, kinds, local);
+      }
+      results[t] = local;
+    }, "t" + t);
+    thread.start();
+    spawn(t + 1, threads, seed, ops, shared, kinds, results);
+    thread.join();
   }
 
   private static int step(long seed, int thread, int pc, int[] shared, int[] kinds, int local) {

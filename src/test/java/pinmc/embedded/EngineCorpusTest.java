@@ -306,7 +306,8 @@ class EngineCorpusTest {
   @Test
   void javaUtilRandomIsEnumeratedWhenAsked() {
     CheckResult off = engine.check(ModelTarget.of(RandomBranch.class), CheckOptions.defaults());
-    assertEquals(1, off.stats().executions(), "without enumeration Random is just a value");
+    assertEquals(Verdict.ERROR, off.verdict(), "without enumeration an unseeded Random decides by luck: " + off.message());
+    assertTrue(off.message().contains("java.util.Random()") && off.message().contains("RandomBranch.java:8"), off.message());
     CheckResult on = engine.check(ModelTarget.of(RandomBranch.class), CheckOptions.builder().enumerateRandom(true).build());
     assertEquals("violation:assertion", on.outcome());
     CheckResult passing = engine.check(ModelTarget.of(RandomBranch.class, "ok"), CheckOptions.builder().enumerateRandom(true).build());

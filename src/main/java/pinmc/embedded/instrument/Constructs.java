@@ -2,6 +2,7 @@ package pinmc.embedded.instrument;
 
 import java.util.Map;
 import java.util.Set;
+import pinmc.embedded.runtime.SharedPackages;
 
 /**
  * The JDK constructs the engine replaces with its own, and those it cannot control and
@@ -17,6 +18,14 @@ final class Constructs {
   static final Map<String, String> REPLACED = Map.of(
       "java/util/concurrent/locks/ReentrantLock", "pinmc/embedded/runtime/juc/ModelReentrantLock",
       "java/util/concurrent/locks/ReentrantReadWriteLock", "pinmc/embedded/runtime/juc/ModelReentrantReadWriteLock");
+
+  /**
+   * Classes whose {@code new} creates the engine's subclass instead: the lock replacements,
+   * and {@code java.util.Random}, whose unseeded values are refused (a model may still extend it).
+   */
+  static String replacementAtNew(String type) {
+    return type.equals("java/util/Random") ? "pinmc/embedded/runtime/ModelRandom" : REPLACED.get(type);
+  }
 
   static final Set<String> ATOMICS = Set.of(
       "java/util/concurrent/atomic/AtomicInteger",
@@ -91,8 +100,52 @@ final class Constructs {
       Map.entry("java/util/Timer", "use java.lang.Thread; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/locks/AbstractQueuedSynchronizer", "use ReentrantLock or monitors; " + WHY_UNCONTROLLED));
 
+  private static final String WHY_NONDETERMINISTIC =
+      "its result differs from run to run, so a verdict would depend on luck, not on the interleaving";
+
+  /**
+   * Sources of values the schedule does not determine: time, identity hash codes, unseeded
+   * randomness. Keyed by {@code owner.name} (any descriptor) or {@code owner.name+descriptor}.
+   */
+  private static final Map<String, String> NONDETERMINISTIC = Map.ofEntries(
+      Map.entry("java/lang/System.nanoTime", "use a counter or Choice; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/lang/System.currentTimeMillis", "use a counter or Choice; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/lang/System.identityHashCode", "give the class its own hashCode; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/lang/Math.random", "use Choice.nextInt or a seeded java.util.Random; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/lang/StrictMath.random", "use Choice.nextInt or a seeded java.util.Random; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/util/UUID.randomUUID", "use UUID.nameUUIDFromBytes or a counter; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/util/Collections.shuffle(Ljava/util/List;)V",
+          "pass a seeded java.util.Random; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/util/Date.<init>()V", "give the time explicitly; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/util/SplittableRandom.<init>()V", "give a seed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/time/Clock.systemUTC", "use Clock.fixed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/time/Clock.systemDefaultZone", "use Clock.fixed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/time/Clock.system", "use Clock.fixed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/time/Clock.tick", "use Clock.fixed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/time/Clock.tickMillis", "use Clock.fixed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/time/Clock.tickSeconds", "use Clock.fixed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/time/Clock.tickMinutes", "use Clock.fixed; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/util/concurrent/ThreadLocalRandom.current",
+          "use Choice.nextInt or a seeded java.util.Random; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/security/SecureRandom.<init>", "use a seeded java.util.Random; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/security/SecureRandom.getInstance", "use a seeded java.util.Random; " + WHY_NONDETERMINISTIC),
+      Map.entry("java/security/SecureRandom.getInstanceStrong", "use a seeded java.util.Random; " + WHY_NONDETERMINISTIC));
+
+  /** Why calling {@code owner.method} makes a run depend on more than its schedule, or null. */
+  static String nondeterministic(String owner, String method, String desc) {
+    if (method.equals("now") && owner.startsWith("java/time/")) {
+      return "the current time: give it explicitly (or use Clock.fixed); " + WHY_NONDETERMINISTIC;
+    }
+    String why = NONDETERMINISTIC.get(owner + "." + method);
+    return why != null ? why : NONDETERMINISTIC.get(owner + "." + method + desc);
+  }
+
   /** Why calls to {@code owner.method} are unsupported, or null if they are fine. */
-  static String unsupported(String owner, String method) {
+  static String unsupported(String owner, String method, String desc) {
+    String nondeterministic = nondeterministic(owner, method, desc);
+    if (nondeterministic != null) {
+      return nondeterministic;
+    }
     if (owner.equals(THREAD) && (method.equals("startVirtualThread") || method.equals("ofVirtual") || method.equals("ofPlatform"))) {
       return "virtual threads and thread builders are not supported; use new Thread(...).start()";
     }
@@ -102,7 +155,30 @@ final class Constructs {
     if (owner.equals("java/lang/Object") && method.equals("wait")) {
       return null;
     }
+    if (method.equals("parallelStream") || (method.equals("parallel") && owner.startsWith("java/util/stream/"))
+        || (owner.equals("java/util/Arrays") && method.startsWith("parallel"))) {
+      return "use a sequential stream or java.lang.Thread: parallel streams run model code on the common fork-join pool; "
+          + WHY_UNCONTROLLED;
+    }
     return UNSUPPORTED.get(owner);
+  }
+
+  /**
+   * A JDK collection, map or string builder with state of its own (not an abstract skeleton
+   * such as AbstractList, whose methods call the model's own, instrumented ones).
+   */
+  private static boolean isConcreteJdkContainer(String internalName) {
+    if (!SharedPackages.isJdk(internalName)) {
+      return false;
+    }
+    try {
+      Class<?> c = Class.forName(internalName.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+      boolean container = java.util.Collection.class.isAssignableFrom(c) || java.util.Map.class.isAssignableFrom(c)
+          || java.util.BitSet.class.isAssignableFrom(c);
+      return container && !java.lang.reflect.Modifier.isAbstract(c.getModifiers());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** The reason a model class may not extend {@code superName}, or null. */
@@ -114,6 +190,9 @@ final class Constructs {
       return "extending " + superName.replace('/', '.') + " is not supported; use it as a field";
     }
     String why = UNSUPPORTED.get(superName);
+    if (why == null && isConcreteJdkContainer(superName)) {
+      why = "its inherited methods would change its state outside the engine's control; use it as a field";
+    }
     return why == null ? null : "extending " + superName.replace('/', '.') + ": " + why;
   }
 }

@@ -8,6 +8,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -33,6 +34,7 @@ final class Instrumenter {
   static final String INIT = "__pinmc$init";
   static final String CLINIT = "__pinmc$clinit";
   static final String EPOCH = "__pinmc$epoch";
+  static final String IDENTITY_HASH = "__pinmc$hash";
 
   private final Sites sites;
   private final ClassHierarchy hierarchy;
@@ -106,15 +108,20 @@ final class Instrumenter {
   /** A generated static wrapper around a call on a {@code java.util.concurrent.atomic} object. */
   record AtomicWrapper(String name, int invokeOpcode, String owner, String method, String desc, boolean write, boolean indexed) {}
 
+  /** A generated static wrapper around a call that may land on a JDK object the engine controls (see JdkCalls). */
+  record JdkWrapper(String name, int invokeOpcode, String owner, String method, String desc, boolean isInterface, int mode) {}
+
   final class ClassRewriter extends ClassVisitor {
     String className;
     String superName;
     String sourceFile;
     boolean isInterface;
     boolean hadClinit;
+    private boolean declaresHashCode;
     String unsupportedSuper;
     private final List<StaticField> statics = new ArrayList<>();
     final Map<String, AtomicWrapper> atomicWrappers = new LinkedHashMap<>();
+    private final Map<String, JdkWrapper> jdkWrappers = new LinkedHashMap<>();
     private final ClassHierarchy hierarchy;
     final List<SiteRegistration> registrations = new ArrayList<>();
 
@@ -167,6 +174,9 @@ final class Instrumenter {
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+      if (name.equals("hashCode") && descriptor.equals("()I") && (access & Opcodes.ACC_STATIC) == 0) {
+        declaresHashCode = true;
+      }
       boolean clinit = name.equals("<clinit>");
       if (clinit && !isInterface) {
         hadClinit = true;
@@ -188,9 +198,22 @@ final class Instrumenter {
     public void visitEnd() {
       if (!isInterface) {
         generateInit();
+        if (!declaresHashCode && inheritsIdentityHashCode()) {
+          generateHashCode();
+        }
+      }
+      // Bridges first: their calls may ask for wrappers.
+      for (MethodReference r : methodReferences.values()) {
+        generateMethodReferenceBridge(r);
+      }
+      for (Concatenation c : concatenations) {
+        generateConcatenationBridge(c);
       }
       for (AtomicWrapper w : atomicWrappers.values()) {
         generateAtomicWrapper(w);
+      }
+      for (JdkWrapper w : jdkWrappers.values()) {
+        generateJdkWrapper(w);
       }
       super.visitEnd();
     }
@@ -260,6 +283,47 @@ final class Instrumenter {
       clinit.visitEnd();
     }
 
+    /**
+     * Whether this class is the first model class on its superclass chain and inherits the
+     * identity hash code of {@code Object}, which differs from run to run (so would the order
+     * of a HashSet of such objects, and any branch on it).
+     */
+    private boolean inheritsIdentityHashCode() {
+      if (superName == null || !ModelClassLoader.isShared(superName)) {
+        return false; // a model superclass has its own hashCode, or was given one
+      }
+      for (String c = superName; c != null; c = hierarchy.info(c).superName()) {
+        if (hierarchy.declaresMethod(c, "hashCode", "()I")) {
+          return c.equals("java/lang/Object");
+        }
+      }
+      return false;
+    }
+
+    /**
+     * {@code hashCode()} from the number the execution gave the object (where it was
+     * allocated in the schedule), kept in a field so that it never changes once handed out.
+     */
+    private void generateHashCode() {
+      super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_TRANSIENT, IDENTITY_HASH, "I", null, null).visitEnd();
+      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC, "hashCode", "()I", null, null);
+      mv.visitCode();
+      Label known = new Label();
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitFieldInsn(Opcodes.GETFIELD, className, IDENTITY_HASH, "I");
+      mv.visitJumpInsn(Opcodes.IFNE, known);
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "identityHash", "(Ljava/lang/Object;)I", false);
+      mv.visitFieldInsn(Opcodes.PUTFIELD, className, IDENTITY_HASH, "I");
+      mv.visitLabel(known);
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitFieldInsn(Opcodes.GETFIELD, className, IDENTITY_HASH, "I");
+      mv.visitInsn(Opcodes.IRETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
     private static int zeroOf(String desc) {
       return switch (desc.charAt(0)) {
         case 'J' -> Opcodes.LCONST_0;
@@ -275,32 +339,209 @@ final class Instrumenter {
       String key = opcode + owner + "." + method + desc;
       AtomicWrapper w = atomicWrappers.get(key);
       if (w == null) {
-        w = new AtomicWrapper("__pinmc$atomic$" + atomicWrappers.size(), opcode, owner, method, desc, write, indexed);
+        w = new AtomicWrapper("__pinmc$atomic$" + method + "$" + atomicWrappers.size(), opcode, owner, method, desc, write, indexed);
         atomicWrappers.put(key, w);
       }
       return w.name();
     }
 
     static String wrapperDescriptor(AtomicWrapper w) {
-      Type m = Type.getMethodType(w.desc());
+      return wrapperDescriptor(w.owner(), w.desc());
+    }
+
+    /** A call's descriptor as a static method: the receiver first, the site number last. */
+    static String wrapperDescriptor(String owner, String desc) {
+      Type m = Type.getMethodType(desc);
       Type[] args = m.getArgumentTypes();
       Type[] all = new Type[args.length + 2];
-      all[0] = Type.getObjectType(w.owner());
+      all[0] = Type.getObjectType(owner);
       System.arraycopy(args, 0, all, 1, args.length);
       all[all.length - 1] = Type.INT_TYPE;
       return Type.getMethodDescriptor(m.getReturnType(), all);
     }
 
-    private void generateAtomicWrapper(AtomicWrapper w) {
-      String desc = wrapperDescriptor(w);
-      Type[] args = Type.getArgumentTypes(desc);
-      Type ret = Type.getReturnType(desc);
-      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, w.name(), desc, null, null);
+    private record MethodReference(Handle target, String name, String desc, int line) {}
+
+    private final Map<Handle, MethodReference> methodReferences = new LinkedHashMap<>();
+
+    /**
+     * A static method of this class that calls {@code target} (its receiver first), for a
+     * method reference to use instead of the JDK method: the bridge's call is instrumented.
+     */
+    Handle methodReferenceBridge(Handle target, int line) {
+      MethodReference r = methodReferences.get(target);
+      if (r == null) {
+        String desc = target.getTag() == Opcodes.H_INVOKESTATIC ? target.getDesc()
+            : "(" + Type.getObjectType(target.getOwner()).getDescriptor() + target.getDesc().substring(1);
+        r = new MethodReference(target, "__pinmc$ref$" + target.getName() + "$" + methodReferences.size(), desc, line);
+        methodReferences.put(target, r);
+      }
+      return new Handle(Opcodes.H_INVOKESTATIC, className, r.name(), r.desc(), isInterface);
+    }
+
+    private record Concatenation(String bridge, String name, String desc, Handle bootstrap, Object[] args, int site) {}
+
+    private final List<Concatenation> concatenations = new ArrayList<>();
+
+    /**
+     * A static method of this class that reads each argument that is a controlled JDK object
+     * (a step, see {@code Hooks.jdkObjectRead}), then concatenates as the original
+     * {@code invokedynamic} did.
+     */
+    String concatenationBridge(String name, String desc, Handle bootstrap, Object[] args, int site) {
+      Concatenation c = new Concatenation("__pinmc$concat$" + concatenations.size(), name, desc, bootstrap, args.clone(), site);
+      concatenations.add(c);
+      return c.bridge();
+    }
+
+    private void generateConcatenationBridge(Concatenation c) {
+      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+          c.bridge(), c.desc(), null, null);
       mv.visitCode();
+      Type[] args = Type.getArgumentTypes(c.desc());
+      int slot = 0;
+      for (Type arg : args) {
+        if (arg.getSort() == Type.OBJECT) {
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitLdcInsn(c.site());
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkObjectRead", "(Ljava/lang/Object;I)V", false);
+        }
+        slot += arg.getSize();
+      }
+      loadArguments(mv, args, args.length);
+      mv.visitInvokeDynamicInsn(c.name(), c.desc(), c.bootstrap(), c.args());
+      mv.visitInsn(Opcodes.ARETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    private void generateMethodReferenceBridge(MethodReference r) {
+      int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+      MethodVisitor mv = new MethodRewriter(this, super.visitMethod(access, r.name(), r.desc(), null, null),
+          access, r.name(), r.desc(), false, false);
+      mv.visitCode();
+      Label start = new Label();
+      mv.visitLabel(start);
+      mv.visitLineNumber(Math.max(r.line(), 1), start);
+      Type[] args = Type.getArgumentTypes(r.desc());
+      loadArguments(mv, args, args.length);
+      Handle t = r.target();
+      int opcode = switch (t.getTag()) {
+        case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+        case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+        default -> Opcodes.INVOKEVIRTUAL;
+      };
+      mv.visitMethodInsn(opcode, t.getOwner(), t.getName(), t.getDesc(), t.isInterface());
+      mv.visitInsn(Type.getReturnType(r.desc()).getOpcode(Opcodes.IRETURN));
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    /** The name and descriptor of the wrapper for a call that may land on a controlled JDK object. */
+    String[] jdkWrapper(int opcode, String owner, String method, String desc, boolean isInterface, int mode) {
+      String key = opcode + owner + "." + method + desc;
+      JdkWrapper w = jdkWrappers.get(key);
+      if (w == null) {
+        // The method's name in the wrapper's lets a trace say which call a step made.
+        w = new JdkWrapper("__pinmc$jdk$" + method + "$" + jdkWrappers.size(), opcode, owner, method, desc, isInterface, mode);
+        jdkWrappers.put(key, w);
+      }
+      return new String[] {w.name(), jdkWrapperDescriptor(w)};
+    }
+
+    /** A static call keeps its descriptor (its first argument stands for the receiver); any other gets the receiver first. */
+    private static String jdkWrapperDescriptor(JdkWrapper w) {
+      if (w.invokeOpcode() == Opcodes.INVOKESTATIC) {
+        return w.desc().replace(")", "I)");
+      }
+      return wrapperDescriptor(w.owner(), w.desc());
+    }
+
+    /**
+     * {@code token = Hooks.jdkCallBegin(receiver, mode, site); Hooks.jdkArgument(each reference
+     * argument, token); result = receiver.method(args); Hooks.jdkCallEnd(result, receiver, token)},
+     * the end also when the call throws.
+     */
+    /** A wrapper being written: its arguments (the site number last, in {@code siteSlot}) and result. */
+    private record WrapperCode(MethodVisitor mv, Type[] args, Type ret, int siteSlot) {}
+
+    private WrapperCode openWrapper(String name, String desc) {
+      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, desc, null, null);
+      mv.visitCode();
+      Type[] args = Type.getArgumentTypes(desc);
       int siteSlot = 0;
       for (int i = 0; i < args.length - 1; i++) {
         siteSlot += args[i].getSize();
       }
+      return new WrapperCode(mv, args, Type.getReturnType(desc), siteSlot);
+    }
+
+    /** Pushes the first {@code count} arguments of a static method. */
+    private static void loadArguments(MethodVisitor mv, Type[] args, int count) {
+      int slot = 0;
+      for (int i = 0; i < count; i++) {
+        mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slot);
+        slot += args[i].getSize();
+      }
+    }
+
+    private void generateJdkWrapper(JdkWrapper w) {
+      WrapperCode code = openWrapper(w.name(), jdkWrapperDescriptor(w));
+      MethodVisitor mv = code.mv();
+      Type[] args = code.args();
+      Type ret = code.ret();
+      int siteSlot = code.siteSlot();
+      int tokenSlot = siteSlot + 1;
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitLdcInsn(w.mode());
+      mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallBegin", "(Ljava/lang/Object;II)I", false);
+      mv.visitVarInsn(Opcodes.ISTORE, tokenSlot);
+      int slot = args[0].getSize();
+      for (int i = 1; i < args.length - 1; i++) {
+        if (args[i].getSort() == Type.OBJECT || args[i].getSort() == Type.ARRAY) {
+          mv.visitVarInsn(Opcodes.ALOAD, slot);
+          mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
+          mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
+          mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkArgument", "(Ljava/lang/Object;II)V", false);
+        }
+        slot += args[i].getSize();
+      }
+      Label start = new Label();
+      Label end = new Label();
+      Label handler = new Label();
+      mv.visitTryCatchBlock(start, end, handler, null);
+      mv.visitLabel(start);
+      loadArguments(mv, args, args.length - 1);
+      mv.visitMethodInsn(w.invokeOpcode(), w.owner(), w.method(), w.desc(), w.isInterface());
+      mv.visitLabel(end);
+      if (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY) {
+        mv.visitInsn(Opcodes.DUP);
+      } else {
+        mv.visitInsn(Opcodes.ACONST_NULL);
+      }
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
+      mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallEnd", "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
+      mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
+      mv.visitLabel(handler);
+      mv.visitInsn(Opcodes.ACONST_NULL);
+      mv.visitVarInsn(Opcodes.ALOAD, 0);
+      mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
+      mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallEnd", "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
+      mv.visitInsn(Opcodes.ATHROW);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    private void generateAtomicWrapper(AtomicWrapper w) {
+      WrapperCode code = openWrapper(w.name(), wrapperDescriptor(w));
+      MethodVisitor mv = code.mv();
+      Type[] args = code.args();
+      Type ret = code.ret();
+      int siteSlot = code.siteSlot();
       mv.visitVarInsn(Opcodes.ALOAD, 0);
       if (w.indexed()) {
         mv.visitVarInsn(Opcodes.ILOAD, 1);
@@ -315,11 +556,7 @@ final class Instrumenter {
       Label handler = new Label();
       mv.visitTryCatchBlock(start, end, handler, null);
       mv.visitLabel(start);
-      int slot = 0;
-      for (int i = 0; i < args.length - 1; i++) {
-        mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slot);
-        slot += args[i].getSize();
-      }
+      loadArguments(mv, args, args.length - 1);
       mv.visitMethodInsn(w.invokeOpcode(), w.owner(), w.method(), w.desc(), false);
       mv.visitLabel(end);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "atomicOpEnd", "()V", false);

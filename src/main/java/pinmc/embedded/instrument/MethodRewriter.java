@@ -3,11 +3,14 @@ package pinmc.embedded.instrument;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import pinmc.check.SourceLocation;
+import pinmc.embedded.runtime.JdkObjects;
+import pinmc.embedded.runtime.SharedPackages;
 
 /**
  * Rewrites one method's code so that each visible operation calls {@code Hooks} first (or
@@ -179,7 +182,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
   @Override
   public void visitTypeInsn(int opcode, String type) {
     if (opcode == NEW) {
-      String replacement = Constructs.REPLACED.get(type);
+      String replacement = Constructs.replacementAtNew(type);
       pendingNew.push(replacement != null ? type : "");
       if (replacement != null) {
         super.visitTypeInsn(NEW, replacement);
@@ -267,32 +270,79 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
 
   @Override
   public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean isInterface) {
-    if (name.equals("<init>") && opcode == INVOKESPECIAL) {
-      String replaced = pendingNew.isEmpty() ? null : pendingNew.pop();
+    boolean construction = name.equals("<init>") && opcode == INVOKESPECIAL;
+    String replaced = construction && !pendingNew.isEmpty() ? pendingNew.pop() : null;
+    String why = Constructs.unsupported(owner, name, desc);
+    if (why != null) {
+      unsupported(owner.replace('/', '.').replace('$', '.') + (name.equals("<init>") ? "" : "." + name)
+          + (Constructs.nondeterministic(owner, name, desc) != null ? "()" : ""), why);
+      super.visitMethodInsn(opcode, owner, name, desc, isInterface); // unreachable: keeps the verifier's view
+      return;
+    }
+    if (construction) {
       if (replaced == null) {
         thisInitialized = true; // super(...) or this(...)
       } else {
-        super.visitMethodInsn(opcode, replaced.isEmpty() ? owner : Constructs.REPLACED.get(owner), name, desc,
+        if (replaced.isEmpty() && SharedPackages.isJdk(owner) && JdkCalls.readsItsArgument(desc)) {
+          // new ArrayList<>(shared), new StringBuilder(shared): the copy reads the argument
+          super.visitInsn(DUP);
+          push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
+          hook("jdkObjectRead", "(Ljava/lang/Object;I)V");
+        }
+        super.visitMethodInsn(opcode, replaced.isEmpty() ? owner : Constructs.replacementAtNew(owner), name, desc,
             replaced.isEmpty() && isInterface);
         super.visitInsn(DUP); // javac leaves the new object on the stack (NEW, DUP, ..., <init>)
         hook("allocated", "(Ljava/lang/Object;)V");
         return;
       }
     }
-    String why = Constructs.unsupported(owner, name);
-    if (why != null) {
-      unsupported(owner.replace('/', '.').replace('$', '.') + (name.equals("<init>") ? "" : "." + name), why);
-      super.visitMethodInsn(opcode, owner, name, desc, isInterface); // unreachable: keeps the verifier's view
-      return;
-    }
     if (rewriteObjectMonitorCall(opcode, name, desc)
         || rewriteThreadCall(opcode, owner, name, desc)
         || rewriteLockSupport(opcode, owner, name, desc)
         || rewriteAtomic(opcode, owner, name, desc)
-        || rewriteRandom(opcode, owner, name, desc)) {
+        || rewriteRandom(opcode, owner, name, desc)
+        || rewriteJdkCall(opcode, owner, name, desc, isInterface)) {
       return;
     }
     super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+  }
+
+  /**
+   * A method reference to a JDK method ({@code counter::incrementAndGet}, {@code list::add},
+   * {@code Thread::yield}) is called from a class the JDK generates, which is not
+   * instrumented: it goes through a bridge in this class instead, whose call is rewritten
+   * like any other.
+   */
+  @Override
+  public void visitInvokeDynamicInsn(String name, String desc, Handle bootstrap, Object... args) {
+    if (bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory") && args.length > 1
+        && args[1] instanceof Handle impl && SharedPackages.isJdk(impl.getOwner())
+        && (impl.getTag() == H_INVOKEVIRTUAL || impl.getTag() == H_INVOKEINTERFACE || impl.getTag() == H_INVOKESTATIC)) {
+      Object[] bridged = args.clone();
+      bridged[1] = cls.methodReferenceBridge(impl, line);
+      super.visitInvokeDynamicInsn(name, desc, bootstrap, bridged);
+      return;
+    }
+    if (bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory") && JdkCalls.mayConcatenateAJdkObject(desc)) {
+      // The JDK's concatenation calls toString on its arguments: a bridge reads them first.
+      int site = site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false));
+      String bridge = cls.concatenationBridge(name, desc, bootstrap, args, site);
+      super.visitMethodInsn(INVOKESTATIC, cls.className, bridge, desc, cls.isInterface);
+      return;
+    }
+    super.visitInvokeDynamicInsn(name, desc, bootstrap, args);
+  }
+
+  /** A call that may land on a JDK collection or builder: through a wrapper that makes it one step (see JdkCalls). */
+  private boolean rewriteJdkCall(int opcode, String owner, String name, String desc, boolean isInterface) {
+    int mode = JdkCalls.mode(opcode, owner, name, desc);
+    if (mode < 0 || (!owner.equals("java/lang/Object") && cls.hierarchy().isSubtypeOf(cls.className, owner))) {
+      return false; // a call through our own superclass may be protected: the wrapper could not make it
+    }
+    push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
+    String[] wrapper = cls.jdkWrapper(opcode, owner, name, desc, isInterface, mode);
+    super.visitMethodInsn(INVOKESTATIC, cls.className, wrapper[0], wrapper[1], cls.isInterface);
+    return true;
   }
 
   private boolean rewriteObjectMonitorCall(int opcode, String name, String desc) {

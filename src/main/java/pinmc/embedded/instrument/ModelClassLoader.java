@@ -7,22 +7,17 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import pinmc.embedded.runtime.SharedPackages;
 import pinmc.embedded.runtime.Sites;
 
 /**
  * Loads a model's classes, instrumented, once per check. Child-first for model classes
  * (from the target's class path, or from pinmc's own for the kernel library and the
- * models shipped with it); everything the engine must share with the model (the JDK,
- * pinmc's API and runtime, libraries) comes from the parent, uninstrumented.
+ * models shipped with it); only what the engine must share with the model (the JDK and
+ * pinmc's API and runtime, by exact package) comes from the parent, uninstrumented. Libraries
+ * on the class path, pinmc's own dependencies included, are model code like the model's classes.
  */
 public final class ModelClassLoader extends ClassLoader {
-  private static final String[] SHARED_PREFIXES = {
-    "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.",
-    "pinmc.api.", "pinmc.embedded.", "pinmc.check.", "pinmc.cli.", "pinmc.report.", "pinmc.props.",
-    "pinmc.jpf.", "pinmc.junit.", "pinmc.matrix.", "pinmc.gate.",
-    "com.google.", "picocli.", "org.objectweb.", "org.junit.", "org.opentest4j.", "org.apiguardian.",
-  };
-
   static {
     registerAsParallelCapable();
   }
@@ -54,13 +49,9 @@ public final class ModelClassLoader extends ClassLoader {
     }
   }
 
+  /** See {@link SharedPackages}: the JDK and pinmc's runtime, by exact package. */
   static boolean isShared(String className) {
-    for (String prefix : SHARED_PREFIXES) {
-      if (className.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return SharedPackages.isShared(className);
   }
 
   @Override

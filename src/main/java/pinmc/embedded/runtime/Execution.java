@@ -59,6 +59,8 @@ public final class Execution implements SchedulingView {
    * created it: sleep sets and replay compare steps across executions by these numbers.
    */
   private final IdentityHashMap<Object, Integer> objectIds = new IdentityHashMap<>();
+  /** JDK views and iterators, each with the object whose state it stands for (see {@link #viewOf}). */
+  private final IdentityHashMap<Object, Object> jdkViews = new IdentityHashMap<>();
   /** Display numbers for traces, in order of first mention. */
   private final IdentityHashMap<Object, Integer> displayIds = new IdentityHashMap<>();
   /** Objects the model did not allocate share one number: more dependence, never less. */
@@ -495,7 +497,10 @@ public final class Execution implements SchedulingView {
       } catch (ExecutionAbort a) {
         throw a;
       } catch (RuntimeException | Error e) {
-        failure = "evaluating it threw " + e;
+        // A broken invariant is not evidence of the bug it names: the model is in error.
+        finish(new Outcome(Outcome.Kind.ERROR, null, null,
+            "invariant " + inv.name() + " threw " + e + " at " + Hooks.modelFrame(e.getStackTrace()), List.of(), null));
+        throw ExecutionAbort.INSTANCE;
       } finally {
         me.silent--;
         me.observing = false;
@@ -580,8 +585,9 @@ public final class Execution implements SchedulingView {
         target = e.getKey();
       }
     }
-    String what = target != null && target.getClass().isArray()
-        ? "element " + field + " of " + describe(target) : sites.fieldName(field);
+    String what = target != null && target.getClass().isArray() ? "element " + field + " of " + describe(target)
+        : target != null && JdkObjects.kind(target.getClass()) != JdkObjects.Kind.UNCONTROLLED ? describe(target)
+        : sites.fieldName(field);
     String first = stepThreads[race[0]].name() + where(stepSites[race[0]]);
     String second = stepThreads[race[1]].name() + where(stepSites[race[1]]);
     return new Outcome(Outcome.Kind.VIOLATION, Property.DATA_RACE, null,
@@ -633,6 +639,25 @@ public final class Execution implements SchedulingView {
     }
     Integer id = objectIds.get(o);
     return id == null ? UNKNOWN_OBJECT : id;
+  }
+
+  /**
+   * The JDK object whose state a view, iterator, entry or stream reads and writes (see
+   * {@link JdkObjects}), or the object itself.
+   */
+  Object viewedObject(Object o) {
+    Object viewed = jdkViews.get(o);
+    return viewed != null ? viewed : o;
+  }
+
+  /**
+   * {@code view}, returned by a call on {@code of}, stands for {@code of}'s state, unless the
+   * model allocated it (then it is an object of its own, such as an element).
+   */
+  void viewOf(Object view, Object of) {
+    if (!objectIds.containsKey(view) && !jdkViews.containsKey(view)) {
+      jdkViews.put(view, viewedObject(of));
+    }
   }
 
   /** {@code t} allocated {@code o}; {@code initClass} is the class whose initialiser runs, or -1. */

@@ -134,9 +134,10 @@ final class TraceRecorder {
     pendingOp = switch (t.op) {
       case BEGIN -> "begins";
       case END -> "ends";
-      case READ -> "read " + place(t.opObject, t.opArg) + " = " + format(value(t.opObject, t.opArg));
+      case READ -> isJdkState(t.opObject) ? jdkCall(t) + " (was " + jdkSnapshot(t.opObject) + ")"
+          : "read " + place(t.opObject, t.opArg) + " = " + format(value(t.opObject, t.opArg));
       case ATOMIC_OP -> t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
-      case WRITE -> "write " + place(t.opObject, t.opArg);
+      case WRITE -> isJdkState(t.opObject) ? jdkCall(t) : "write " + place(t.opObject, t.opArg);
       case START -> "start " + ex.describe(t.opObject);
       case JOIN -> "join " + ex.describe(t.opObject);
       case CHOICE -> "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
@@ -158,6 +159,15 @@ final class TraceRecorder {
     List<Object[]> writes = List.of();
     switch (pendingKind) {
       case READ, WRITE -> {
+        if (isJdkState(pendingObject)) {
+          // A call on a controlled JDK object: its whole state is one location.
+          object = ex.describe(pendingObject);
+          value = jdkSnapshot(pendingObject);
+          if (pendingKind == OpKind.WRITE) {
+            op += " (now " + value + ")";
+          }
+          break;
+        }
         object = objectName(pendingObject, pendingArg);
         field = fieldPart(pendingObject, pendingArg);
         value = format(value(pendingObject, pendingArg));
@@ -174,7 +184,8 @@ final class TraceRecorder {
           Object target = w[0];
           int f = (Integer) w[1];
           Object v = value(target, f);
-          writes.add(new Object[] {target, f, objectName(target, f), fieldPart(target, f), format(v) + createdHere(v)});
+          String shown = isJdkState(target) ? jdkSnapshot(target) : format(v) + createdHere(v);
+          writes.add(new Object[] {target, f, objectName(target, f), fieldPart(target, f), shown});
         }
         if (pendingCall == null) {
           pendingCall = op;
@@ -555,12 +566,57 @@ final class TraceRecorder {
     StackTraceElement at = named && caller < stack.length ? stack[caller] : stack[op];
     pendingLocation = new SourceLocation(at.getClassName(), at.getMethodName(), at.getFileName(), at.getLineNumber());
     if (t.op == OpKind.ATOMIC_OP || t.op == OpKind.THREAD_QUERY) {
-      return method + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
+      String wrapped = wrappedCall(stack);
+      return (wrapped != null ? wrapped : method) + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
     }
     if (named) {
       pendingCall = method;
     }
     return named ? method : verb;
+  }
+
+  /** Whether a read or write is of the whole state of a JDK object the engine controls (see {@link JdkObjects}). */
+  private static boolean isJdkState(Object o) {
+    return o != null && JdkObjects.kind(o.getClass()) != JdkObjects.Kind.UNCONTROLLED;
+  }
+
+  /** A call on a JDK object, {@code add ArrayList#2}. */
+  private String jdkCall(ModelThread t) {
+    String wrapped = wrappedCall(t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0]);
+    return (wrapped != null ? wrapped : "call") + " " + ex.describe(t.opObject);
+  }
+
+  /**
+   * The method a step calls on a JDK or atomic object: it is in the name of the instrumenter's
+   * wrapper for the call ({@code __pinmc$jdk$add$3}, {@code __pinmc$atomic$incrementAndGet$0}).
+   */
+  private static String wrappedCall(StackTraceElement[] stack) {
+    for (StackTraceElement e : stack) {
+      String m = e.getMethodName();
+      for (String prefix : WRAPPERS) {
+        int end = m.lastIndexOf('$');
+        if (m.startsWith(prefix) && end > prefix.length()) {
+          return m.substring(prefix.length(), end);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final String[] WRAPPERS = {"__pinmc$jdk$", "__pinmc$atomic$"};
+
+  /** What a trace shows of a JDK object's state: a builder's text, a container's size. */
+  private static String jdkSnapshot(Object o) {
+    if (o instanceof CharSequence text) {
+      return "\"" + text + "\"";
+    }
+    if (o instanceof java.util.Collection<?> c) {
+      return "size " + c.size();
+    }
+    if (o instanceof java.util.Map<?, ?> m) {
+      return "size " + m.size();
+    }
+    return "?";
   }
 
   /** A call on an atomic variable: {@code incrementAndGet AtomicInteger#2 (was 0)}. */
@@ -652,6 +708,9 @@ final class TraceRecorder {
   }
 
   private Object value(Object o, int field) {
+    if (isJdkState(o)) {
+      return null; // shown by format, from the object itself
+    }
     try {
       Object v;
       if (o != null && o.getClass().isArray()) {
