@@ -29,10 +29,11 @@ public record Operation(String kind, String object, String field, String value, 
    * @param relevant the failure depends on it: the failing check, or a step it depends on, read the object
    */
   public record Write(String object, String field, String value, boolean relevant) {
-    /** {@code page0.refcount = 1026}. */
+    /** {@code page0.refcount = 1026}, or {@code ArrayList#1 = size 2} for an object whose whole state is one place. */
     @Override
     public String toString() {
-      return object + (field.startsWith("[") ? "" : ".") + field + " = " + value;
+      String place = field == null ? object : object + (field.startsWith("[") ? "" : ".") + field;
+      return place + " = " + value;
     }
   }
 

@@ -654,6 +654,9 @@ final class TraceRecorder {
 
   /** The field part of a place: {@code refcount}, {@code [0]}, or null for the object itself. */
   private String fieldPart(Object o, int field) {
+    if (isJdkState(o)) {
+      return null; // its whole state is one location
+    }
     if (o != null && o.getClass().isArray()) {
       return "[" + field + "]";
     }
