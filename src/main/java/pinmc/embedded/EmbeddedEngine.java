@@ -122,7 +122,7 @@ public final class EmbeddedEngine implements Engine {
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
           executions++;
-          if (ex.invariantVisibilityGrew() || ex.spinLoopsShrank() || explorer.mustRestartForChoices()) {
+          if (ex.invariantVisibilityGrew() || ex.fairnessChanged() || explorer.mustRestartForChoices()) {
             modelMakesChoices |= explorer.mustRestartForChoices();
             explorer = explorerFor(options.reduction(), -1);
             explorer.countTraces();
@@ -193,7 +193,7 @@ public final class EmbeddedEngine implements Engine {
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
           account(ex, o);
-          if (((ex.invariantVisibilityGrew() || explorer.mustRestartForChoices()) && dpor || ex.spinLoopsShrank())
+          if (((ex.invariantVisibilityGrew() || explorer.mustRestartForChoices()) && dpor || ex.fairnessChanged())
               && o.kind() != Outcome.Kind.VIOLATION) {
             // Executions so far were reduced without knowing what the invariants read, or
             // with a rule that does not hold for models that make choices, or held threads

@@ -133,7 +133,8 @@ class DifferentialTest {
         Arguments.of("#s10;I10|l00", "F7, interrupt racing sleep and the end of the thread: dpor lost a final state"),
         Arguments.of("#s10;Q00;i20|i20", "F8, an increment after an onSpinWait/isInterrupted spin: dpor lost the lost update"),
         Arguments.of("#|w20|l00;r20", "F9, a read after sleep races a write: dpor lost a final state"),
-        Arguments.of("#s10;j11;w00|l00;w00", "F10, a write after a timed join races a write after sleep: dpor lost a final state"));
+        Arguments.of("#s10;j11;w00|l00;w00", "F10, a write after a timed join races a write after sleep: dpor lost a final state"),
+        Arguments.of("#s10;i30|O30;w30", "F11, a spin bounded by a counter: which of main's steps released the held thread was no dependence, dpor lost 2 of 3 states"));
   }
 
   @ParameterizedTest(name = "{1}")

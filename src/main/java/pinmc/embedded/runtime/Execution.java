@@ -605,9 +605,9 @@ public final class Execution implements SchedulingView {
     return visibilityGrew;
   }
 
-  /** Whether this execution found that a place held back as a spin loop is none (see {@link FairYield}). */
-  public boolean spinLoopsShrank() {
-    return fair.spinLoopsShrank();
+  /** Whether this execution changed what fair scheduling assumes, so the search must start again (see {@link FairYield}). */
+  public boolean fairnessChanged() {
+    return fair.fairnessChanged();
   }
 
   /** An access inside an atomic block: part of the block's step. */

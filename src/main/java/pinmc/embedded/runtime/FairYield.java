@@ -27,13 +27,19 @@ import pinmc.embedded.search.AccessSet;
  * <p>For the dependence relation, holding back and releasing are accesses of a location
  * of the held thread: the yield that holds it back and the step that releases it both
  * write it, and the held thread's next step reads it. So the release happens before the
- * held thread goes on, and partial-order reduction explores the release both before and
- * after the yield. These accesses order steps for the search only: they are neither data
- * nor synchronisation for data-race detection.
+ * held thread goes on. And since <em>any</em> step of another thread releases it, which
+ * step that is matters: once a model has yielded, every step reads one common location
+ * that a holding yield writes, so partial-order reduction tries each step of the other
+ * threads on both sides of the yield (the search starts again when a model's first yield
+ * is seen, so that no execution was reduced without it). This costs executions in models
+ * that spin, and only there. These accesses order steps for the search only: they are
+ * neither data nor synchronisation for data-race detection.
  */
 final class FairYield {
   /** The engine's per-thread location for being held back and released. */
   static final int FAIR = -9;
+  /** The engine's one location that every step reads once the model has yielded, and a holding yield writes. */
+  static final int ANY_RELEASE = -10;
   private static final byte ORDER_WRITE = AccessSet.WRITE | AccessSet.SCHEDULING;
   private static final byte ORDER_READ = AccessSet.READ | AccessSet.SCHEDULING;
 
@@ -43,8 +49,8 @@ final class FairYield {
   private int heldCount;
   /** Threads inside a spin episode: their reads and the others' writes are watched. */
   private int spinningCount;
-  /** Whether this execution found a place that is not a spin loop after all. */
-  private boolean spinLoopsShrank;
+  /** Whether this execution changed what fair scheduling assumes: a first yield, or a place that is no spin loop. */
+  private boolean fairnessChanged;
 
   FairYield(Execution ex, Sites sites) {
     this.ex = ex;
@@ -55,9 +61,12 @@ final class FairYield {
     return heldCount;
   }
 
-  /** Whether a place was found not to be a spin loop: the search so far held back wrongly. */
-  boolean spinLoopsShrank() {
-    return spinLoopsShrank;
+  /**
+   * Whether the search so far was reduced with the wrong fairness dependences: the model
+   * yielded for the first time, or a place was found not to be a spin loop.
+   */
+  boolean fairnessChanged() {
+    return fairnessChanged;
   }
 
   /** At the start of {@code t}'s step (after the step is opened in the event log). */
@@ -81,6 +90,9 @@ final class FairYield {
       t.releasePending = false;
       ex.access(t.javaThread, FAIR, ORDER_READ);
     }
+    if (sites.modelYields()) {
+      ex.access(null, ANY_RELEASE, ORDER_READ);
+    }
     if (t.op == OpKind.YIELD || t.op == OpKind.SLEEP) {
       yieldStep(t);
     } else if (!readsOnly(t) && t.spinSite >= 0) {
@@ -89,12 +101,16 @@ final class FairYield {
   }
 
   private void yieldStep(ModelThread t) {
+    if (sites.markModelYields()) {
+      fairnessChanged = true;
+    }
     if (t.spinSite == t.opSite && !sites.isNoSpinLoop(t.opSite)) {
       // Again at the same place, nothing written since: hold the thread back.
       t.heldBack = true;
       heldCount++;
       t.releasePending = true;
       ex.access(t.javaThread, FAIR, ORDER_WRITE);
+      ex.access(null, ANY_RELEASE, ORDER_WRITE);
       // A write after the iteration read a location counts too: the next one may see it.
       t.heldReads = t.spinReads;
       t.writtenSinceHeld = t.iterationDisturbed;
@@ -115,7 +131,7 @@ final class FairYield {
   /** {@code t} leaves the loop it yielded in: by writing, or by yielding somewhere else. */
   private void leaveLoop(ModelThread t) {
     if (t.held && !t.writtenSinceHeld && sites.markNoSpinLoop(t.spinSite)) {
-      spinLoopsShrank = true;
+      fairnessChanged = true;
     }
     t.spinSite = -1;
     t.held = false;

@@ -65,6 +65,21 @@ public final class Sites {
     return !noSpinLoop.isEmpty() && noSpinLoop.contains(site);
   }
 
+  private volatile boolean modelYields;
+
+  /** Notes that the model yields (yield, onSpinWait, sleep); returns true the first time. */
+  public boolean markModelYields() {
+    if (modelYields) {
+      return false;
+    }
+    modelYields = true;
+    return true;
+  }
+
+  public boolean modelYields() {
+    return modelYields;
+  }
+
   private final Map<String, Integer> classNumbers = new HashMap<>();
 
   /** A number for a class, the same in every execution of the check. */
