@@ -520,20 +520,22 @@ final class Instrumenter {
       } else {
         mv.visitInsn(Opcodes.ACONST_NULL);
       }
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
-      mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallEnd", "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
+      callJdkCallEnd(mv, tokenSlot, siteSlot);
       mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
       mv.visitLabel(handler);
       mv.visitInsn(Opcodes.ACONST_NULL);
+      callJdkCallEnd(mv, tokenSlot, siteSlot);
+      mv.visitInsn(Opcodes.ATHROW);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+
+    /** {@code Hooks.jdkCallEnd(result, receiver, token, site)}, with the result (or null) already on the stack. */
+    private static void callJdkCallEnd(MethodVisitor mv, int tokenSlot, int siteSlot) {
       mv.visitVarInsn(Opcodes.ALOAD, 0);
       mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
       mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
       mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallEnd", "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
-      mv.visitInsn(Opcodes.ATHROW);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
     }
 
     private void generateAtomicWrapper(AtomicWrapper w) {
