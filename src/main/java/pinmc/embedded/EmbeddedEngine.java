@@ -72,8 +72,6 @@ public final class EmbeddedEngine implements Engine {
     private long maxDepth;
     private long executions;
     private long sleepBlocked;
-    /** Whether the model made a {@code Choice}: then the search runs without a rule that assumes none. */
-    private boolean modelMakesChoices;
     private final long startNanos = System.nanoTime();
     private long lastProgress = startNanos;
 
@@ -112,7 +110,7 @@ public final class EmbeddedEngine implements Engine {
       try (CarrierPool pool = new CarrierPool()) {
         MethodHandle main = findMain(loader);
         String[] args = target.args().toArray(String[]::new);
-        Explorer explorer = explorerFor(options.reduction(), -1);
+        Explorer explorer = new Explorer(options.reduction(), -1);
         explorer.countTraces();
         while (true) {
           if (outOfBudget() != null) {
@@ -122,9 +120,8 @@ public final class EmbeddedEngine implements Engine {
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
           executions++;
-          if (ex.invariantVisibilityGrew() || ex.fairnessChanged() || explorer.mustRestartForChoices()) {
-            modelMakesChoices |= explorer.mustRestartForChoices();
-            explorer = explorerFor(options.reduction(), -1);
+          if (ex.invariantVisibilityGrew() || ex.fairnessChanged()) {
+            explorer = new Explorer(options.reduction(), -1);
             explorer.countTraces();
             continue;
           }
@@ -193,12 +190,9 @@ public final class EmbeddedEngine implements Engine {
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
           Outcome o = ex.run(main, args, () -> {});
           account(ex, o);
-          if (((ex.invariantVisibilityGrew() || explorer.mustRestartForChoices()) && dpor || ex.fairnessChanged())
-              && o.kind() != Outcome.Kind.VIOLATION) {
+          if ((ex.invariantVisibilityGrew() && dpor || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
             // Executions so far were reduced without knowing what the invariants read, or
-            // with a rule that does not hold for models that make choices, or held threads
-            // back in a loop that turned out not to be a spin loop.
-            modelMakesChoices |= explorer.mustRestartForChoices();
+            // held threads back in a loop that turned out not to be a spin loop.
             explorer = newExplorer(reduction, bound);
             continue;
           }
@@ -241,12 +235,8 @@ public final class EmbeddedEngine implements Engine {
           "no violation in " + executions + " executions", List.of(), List.of(), null, stats(null));
     }
 
-    private Explorer explorerFor(Reduction reduction, int bound) {
-      return modelMakesChoices ? Explorer.forModelsWithChoices(reduction, bound) : new Explorer(reduction, bound);
-    }
-
     private Explorer newExplorer(Reduction reduction, int bound) {
-      Explorer e = explorerFor(reduction, bound);
+      Explorer e = new Explorer(reduction, bound);
       if (options.detectRaces()) {
         e.log().detectRaces();
       }

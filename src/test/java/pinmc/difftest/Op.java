@@ -25,8 +25,12 @@ record Op(char kind, int a, int b, List<Op> body) {
 
   /** Operations with a body. */
   static final Set<Character> BLOCKS = Set.of('S', 'M', 'K', 'U', 'R', 'X', 'a', 'b', 'F');
-  /** Operations allowed inside an atomic block: they never block and never start, join or wake a thread. */
-  static final Set<Character> NON_BLOCKING = Set.of('r', 'w', 'k', 'i', 'g', 'G', 'n', 'c', 'e', 'f', 'q');
+  /**
+   * Operations allowed inside an atomic block: they never block and never start, join or wake
+   * a thread. A choice is one of them, so that what a block touches can depend on the value
+   * it chose.
+   */
+  static final Set<Character> NON_BLOCKING = Set.of('r', 'w', 'k', 'i', 'g', 'G', 'n', 'c', 'e', 'f', 'q', 'Z');
   /** Operations whose operand {@code a} names a thread. */
   static final Set<Character> ON_THREAD = Set.of('s', 'j', 'I', 'v', 'u');
   /** Operations whose operand {@code a} names a shared variable (0-5). */

@@ -42,15 +42,6 @@ public final class Explorer {
   /** Whether the search follows wakeup trees (optimal DPOR). */
   private final boolean optimal;
   private final int preemptionBound;
-  /**
-   * Whether a sleeping thread that has no step in a race's reversal but is independent of
-   * all of it covers the reversal (the paper's weak initials). Only while the search has met
-   * no {@code Choice} step: see {@link #sleepCovers}.
-   */
-  private boolean independentSleepersCover;
-  /** Whether {@link #independentSleepersCover} has covered a reversal yet. */
-  private boolean independentSleeperCovered;
-  private boolean choiceSeen;
   private long wakeupMisses;
   private final ArrayList<Node> path = new ArrayList<>();
   private final EventLog log = new EventLog();
@@ -64,27 +55,9 @@ public final class Explorer {
    * @param preemptionBound the most preemptions a schedule may have, or -1 for no bound
    */
   public Explorer(Reduction reduction, int preemptionBound) {
-    this(reduction, preemptionBound, true);
-  }
-
-  private Explorer(Reduction reduction, int preemptionBound, boolean independentSleepersCover) {
     this.dpor = reduction != Reduction.NONE;
     this.optimal = reduction == Reduction.DPOR && preemptionBound < 0;
     this.preemptionBound = preemptionBound;
-    this.independentSleepersCover = optimal && independentSleepersCover;
-  }
-
-  /**
-   * Whether this search has to start again with {@link #forModelsWithChoices}: it covered
-   * reversals with independent sleeping threads, and the model turned out to make choices.
-   */
-  public boolean mustRestartForChoices() {
-    return independentSleepersCover && choiceSeen && independentSleeperCovered;
-  }
-
-  /** A search for a model that makes {@code Choice}s: sleeping threads cover a reversal only by starting it. */
-  public static Explorer forModelsWithChoices(Reduction reduction, int preemptionBound) {
-    return new Explorer(reduction, preemptionBound, false);
   }
 
   /**
@@ -180,7 +153,6 @@ public final class Explorer {
   private long take(Node node, int thread, int choice, SchedulingView view) {
     node.chosen = thread;
     node.choiceCount = view.choiceCount(thread);
-    choiceSeen |= node.choiceCount > 1;
     node.choiceStart = choice < node.choiceCount ? choice : 0;
     node.choice = node.choiceStart;
     node.choicesTried = 0;
@@ -213,8 +185,7 @@ public final class Explorer {
     long signature = view.signature(node.chosen);
     if (!node.recorded) {
       node.choiceCount = view.choiceCount(node.chosen);
-      choiceSeen |= node.choiceCount > 1;
-      if (node.expected && (signature != node.signature || node.choice >= node.choiceCount)) {
+        if (node.expected && (signature != node.signature || node.choice >= node.choiceCount)) {
         // A wakeup tree's step that is not what the tree was built from: explore every
         // thread from here instead of following the rest of the tree.
         wakeupMisses++;
@@ -269,14 +240,21 @@ public final class Explorer {
    * Returns false when the search is complete.
    */
   public boolean finishExecution() {
-    if (choiceSeen && !independentSleeperCovered) {
-      independentSleepersCover = false; // never relied on: no need to start again
-    }
     if (dpor) {
       addBacktrackPointsForRaces();
     }
     for (int k = path.size() - 1; k >= 0; k--) {
       Node node = path.get(k);
+      if (k < log.size()) {
+        // Every value's step goes into what the thread did from here, so that a sleep set
+        // built on it is broken by what any of the values touched, not just the last.
+        AccessSet taken = blockAccesses(k);
+        AccessSet before = node.step(node.chosen);
+        if (before != null) {
+          taken.addAll(before);
+        }
+        node.setStep(node.chosen, taken);
+      }
       if (node.choicesTried + 1 < node.choiceCount) {
         node.choicesTried++;
         node.choice = (node.choiceStart + node.choicesTried) % node.choiceCount;
@@ -288,19 +266,6 @@ public final class Explorer {
         return true;
       }
       node.done |= 1L << node.chosen;
-      if (k < log.size()) {
-        AccessSet before = node.step(node.chosen);
-        AccessSet taken = log.accesses(k).copy();
-        // A step that begins an atomic block did all the block did, though a choice or a
-        // thread query split it in the log.
-        for (int x = k + 1; x < log.size() && log.continues(x); x++) {
-          taken.addAll(log.accesses(x));
-        }
-        if (before != null) {
-          taken.addAll(before);
-        }
-        node.setStep(node.chosen, taken);
-      }
       if (optimal && nextWakeupTree(node)) {
         truncate(k + 1);
         return true;
@@ -426,14 +391,9 @@ public final class Explorer {
    * Whether a thread asleep at {@code node} (or explored from it already) is a weak initial
    * of v: then an execution equivalent to one starting with v has been or will be explored.
    *
-   * <p>A weak initial either starts v (its first step in v has nothing in v before it) or,
-   * in the paper, has no step in v and is independent of all of it. That second rule lost
-   * final states on random programs whose threads make a {@code Choice} and take a monitor
-   * (RandomProgramCrossCheckTest found them against plain enumeration and source sets); we
-   * have not found which assumption of the paper a choice breaks. Without choices, hundreds
-   * of random programs agree with the rule on. So the rule is used only until the model
-   * makes its first choice, and the engine then starts the search again without it, which
-   * costs executions but cannot lose any.
+   * <p>A weak initial either starts v (its first step in v has nothing in v before it) or
+   * has no step in v and is independent of all of it. A sleeping thread whose step chooses
+   * covers v under every value: every value was explored from where it went to sleep.
    */
   private boolean sleepCovers(Node node, Reversal v) {
     for (long s = (node.sleep | node.done) & ~(1L << node.chosen); s != 0; s &= s - 1) {
@@ -442,8 +402,7 @@ public final class Explorer {
       if (w >= 0) {
         return true;
       }
-      if (w == INDEPENDENT && independentSleepersCover) {
-        independentSleeperCovered = true;
+      if (w == INDEPENDENT) {
         return true;
       }
     }
@@ -460,13 +419,28 @@ public final class Explorer {
     if (node.wakeup == null) {
       node.wakeup = new ArrayList<>(2);
     }
-    ArrayList<WakeupTree> level = node.wakeup;
+    insertAt(node.wakeup, v, node.chosen);
+  }
+
+  /**
+   * {@link #insert} from {@code level} down. {@code current}: a thread whose trees at this
+   * level are the values of a choice still to try at the race's own node, or -1. Those
+   * trees continue the step the race is reversed against, so they cannot start v.
+   */
+  private void insertAt(ArrayList<WakeupTree> level, Reversal v, int current) {
     descend:
     while (!v.isEmpty()) {
       for (WakeupTree t : level) {
+        if (t.thread == current) {
+          continue;
+        }
         int k = weakInitial(t.thread, t.step, true, t.choice, t.signature, v);
         if (k == NOT_INITIAL) {
           continue;
+        }
+        if (k == INDEPENDENT && t.chooses()) {
+          insertUnderEveryValue(level, t, v);
+          return;
         }
         if (t.isLeaf()) {
           return;
@@ -475,18 +449,70 @@ public final class Explorer {
           v.remove(k);
         }
         level = t.children;
+        current = -1;
         continue descend;
       }
-      for (int k = 0; k < v.length(); k++) {
-        if (!v.isGone(k)) {
-          int x = v.steps[k];
-          Node at = path.get(x);
-          WakeupTree t = new WakeupTree(log.thread(x), at.choice, log.accesses(x).copy(), at.signature);
-          level.add(t);
-          level = t.children;
+      addBranch(level, v);
+      return;
+    }
+  }
+
+  /**
+   * v passes a step that chooses, by a thread with no step in v. A branch through one value
+   * of that choice covers only the executions that choose that value: the rest of v goes
+   * under the branch of every value, and a value with no branch here gets one. (In the
+   * paper's programs a thread's next step is one event; through a choice, the step taken
+   * here is one of several, and a reversal that slips past it under one value alone is lost
+   * for the others: the weak-initial loss the README's known limits used to describe.)
+   */
+  private void insertUnderEveryValue(ArrayList<WakeupTree> level, WakeupTree choosing, Reversal v) {
+    int values = choosing.values;
+    ArrayList<WakeupTree> present = new ArrayList<>(values);
+    for (WakeupTree t : level) {
+      if (t.thread == choosing.thread && t.chooses() && t.signature == choosing.signature) {
+        present.add(t);
+      }
+    }
+    for (int value = 0; value < values; value++) {
+      WakeupTree branch = null;
+      for (WakeupTree t : present) {
+        if (t.choice == value) {
+          branch = t;
         }
       }
-      return;
+      if (branch == null) {
+        branch = new WakeupTree(choosing.thread, value, choosing.values, choosing.step, choosing.signature);
+        level.add(branch);
+      } else if (branch.isLeaf()) {
+        continue; // exploring past the leaf covers v for this value
+      }
+      insertAt(branch.children, v.copy(), -1);
+    }
+  }
+
+  /**
+   * What step {@code x} touched, with the rest of its atomic block if it begins one: a step
+   * that begins a block did all the block did, though a choice or a thread query split it
+   * in the log.
+   */
+  private AccessSet blockAccesses(int x) {
+    AccessSet a = log.accesses(x).copy();
+    for (int y = x + 1; y < log.size() && log.continues(y); y++) {
+      a.addAll(log.accesses(y));
+    }
+    return a;
+  }
+
+  /** Adds what is left of v as a new branch at {@code level}. */
+  private void addBranch(ArrayList<WakeupTree> level, Reversal v) {
+    for (int k = 0; k < v.length(); k++) {
+      if (!v.isGone(k)) {
+        int x = v.steps[k];
+        Node at = path.get(x);
+        WakeupTree t = new WakeupTree(log.thread(x), at.choice, at.choiceCount, blockAccesses(x), at.signature);
+        level.add(t);
+        level = t.children;
+      }
     }
   }
 

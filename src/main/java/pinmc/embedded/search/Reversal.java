@@ -64,6 +64,14 @@ final class Reversal {
     return new Reversal(steps, before);
   }
 
+  /** A copy whose steps can be taken out independently of this one's. */
+  Reversal copy() {
+    Reversal c = new Reversal(steps, before);
+    System.arraycopy(gone, 0, c.gone, 0, gone.length);
+    c.left = left;
+    return c;
+  }
+
   int length() {
     return steps.length;
   }

@@ -17,15 +17,23 @@ import java.util.ArrayList;
 final class WakeupTree {
   final int thread;
   final int choice;
+  /** How many values the step chooses among (1 if it does not choose). */
+  final int values;
   final AccessSet step;
   final long signature;
   final ArrayList<WakeupTree> children = new ArrayList<>(1);
 
-  WakeupTree(int thread, int choice, AccessSet step, long signature) {
+  WakeupTree(int thread, int choice, int values, AccessSet step, long signature) {
     this.thread = thread;
     this.choice = choice;
+    this.values = values;
     this.step = step;
     this.signature = signature;
+  }
+
+  /** Whether the step chooses among values ({@link #choice} is then one of them). */
+  boolean chooses() {
+    return values > 1;
   }
 
   boolean isLeaf() {
