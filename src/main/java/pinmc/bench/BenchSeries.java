@@ -34,6 +34,35 @@ public record BenchSeries(String program, String source, List<BenchTarget> sizes
     return out;
   }
 
+  /**
+   * The blocking series: threads that wait on monitors and conditions and wake each other
+   * (models/pinmc/blocking), each at sizes given as its program arguments.
+   */
+  public static List<BenchSeries> blocking(boolean quick) {
+    List<BenchSeries> out = new ArrayList<>();
+    out.add(sized("buffer-notifyAll", "pinmc.blocking.MonitorBuffer", "producers,consumers,items", quick,
+        "1,1,1", "1,1,2", "2,2,1", "3,3,1", "2,2,2"));
+    out.add(sized("readers-writers-monitor", "pinmc.blocking.MonitorReadersWriters", "readers,writers", quick,
+        "1,1", "2,1", "2,2", "3,2"));
+    out.add(sized("barrier-monitor", "pinmc.blocking.MonitorBarrier", "threads,rounds", quick,
+        "2,1", "2,2", "3,1", "3,2"));
+    out.add(sized("buffer-conditions", "pinmc.blocking.ConditionBuffer", "producers,consumers,items", quick,
+        "1,1,1", "1,1,2", "2,2,1", "2,2,2"));
+    out.add(sized("semaphore-notify", "pinmc.blocking.MonitorSemaphore", "threads,permits", quick,
+        "2,1", "3,1", "3,2", "4,2"));
+    return out;
+  }
+
+  private static BenchSeries sized(String name, String mainClass, String parameters, boolean quick, String... sizes) {
+    List<BenchTarget> targets = new ArrayList<>();
+    for (int k = 0; k < (quick ? Math.min(2, sizes.length) : sizes.length); k++) {
+      String[] args = sizes[k].split(",");
+      targets.add(new BenchTarget(name, sizes[k],
+          ModelTarget.of(mainClass, args).withName(name + "(" + sizes[k] + ")"), -1));
+    }
+    return new BenchSeries(name, mainClass + " " + parameters, targets);
+  }
+
   private static BenchSeries literature(String name, String mainClass, int[] sizes,
       java.util.function.IntToLongFunction known, String source) {
     List<BenchTarget> targets = new ArrayList<>();

@@ -44,6 +44,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Only the smallest sizes of each program.")
   boolean quick;
 
+  @Option(names = "--series", defaultValue = "defaults", paramLabel = "SET",
+      description = "Which series: defaults (the literature and the protocol models), blocking (monitors, "
+          + "wait/notify, conditions), or all (default ${DEFAULT-VALUE}).")
+  String series;
+
   @Option(names = "--no-jpf", description = "Do not run Java PathFinder even if it is installed.")
   boolean noJpf;
 
@@ -84,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
       options.timeLimit(budget); // a run past the budget ends the series anyway: do not wait for it
     }
     List<BenchResult> results = new Benchmark(engines, runs, options.build(), budget)
-        .run(BenchSeries.defaults(quick), r -> {
+        .run(chosenSeries(), r -> {
           StringBuilder line = new StringBuilder(r.target().program() + " " + r.target().size() + ":");
           for (BenchResult.EngineFigures f : r.engines()) {
             line.append(String.format(Locale.ROOT, " %s %s %.0f ms;", f.engine(), f.verdict().word(), f.medianMillis()));
@@ -106,6 +111,19 @@ final class BenchCommand implements Callable<Integer> {
       throw new InputException("cannot write the report: " + e.getMessage(), e);
     }
     return ExitCode.OK;
+  }
+
+  private List<BenchSeries> chosenSeries() throws InputException {
+    return switch (series) {
+      case "defaults" -> BenchSeries.defaults(quick);
+      case "blocking" -> BenchSeries.blocking(quick);
+      case "all" -> {
+        List<BenchSeries> all = new ArrayList<>(BenchSeries.defaults(quick));
+        all.addAll(BenchSeries.blocking(quick));
+        yield all;
+      }
+      default -> throw new InputException("--series must be defaults, blocking or all: " + series);
+    };
   }
 
   private String header(String jpfStatus, double seconds) {
