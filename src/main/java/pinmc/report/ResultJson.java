@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import pinmc.check.Bound;
 import pinmc.check.CheckResult;
+import pinmc.check.Minimization;
 import pinmc.check.Operation;
 import pinmc.check.Property;
 import pinmc.check.Schedule;
@@ -60,6 +61,7 @@ public final class ResultJson {
     }
     o.put("trace", trace);
     o.put("schedule", r.schedule() == null ? null : r.schedule().toString());
+    o.put("minimized", minimized(r.minimized()));
     o.put("stats", stats(r.stats()));
     return o;
   }
@@ -106,6 +108,18 @@ public final class ResultJson {
     return o;
   }
 
+  /** Whether the counterexample is known to be the shortest: {@code shortest}, {@code failingExecutions}, {@code why}; or null. */
+  private static Map<String, Object> minimized(Minimization m) {
+    if (m == null) {
+      return null;
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("shortest", m.shortest());
+    o.put("failingExecutions", m.failingExecutions());
+    o.put("why", m.why());
+    return o;
+  }
+
   private static Map<String, Object> stats(Stats s) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("executions", s.executions());
@@ -141,9 +155,14 @@ public final class ResultJson {
       details.add(String.valueOf(d));
     }
     String schedule = f.optionalString("schedule");
+    Minimization minimized = null;
+    if (f.has("minimized")) {
+      JsonFields m = f.object("minimized");
+      minimized = new Minimization(m.bool("shortest"), m.number("failingExecutions"), m.string("why"));
+    }
     return new CheckResult(f.string("target"), f.string("engine"), verdict, property,
         f.optionalString("invariant"), f.optionalString("message"), details, trace,
-        schedule == null ? null : Schedule.parse(schedule), stats(f.object("stats")));
+        schedule == null ? null : Schedule.parse(schedule), stats(f.object("stats")), minimized);
   }
 
   private static Stats stats(JsonFields s) {

@@ -93,6 +93,9 @@ public final class TextReport {
       for (String line : Swimlanes.render(view.rows(), style)) {
         out.append("  ").append(line).append('\n');
       }
+      if (r.minimized() != null) {
+        wrapped(out, "minimized: " + r.minimized().text(), "  ", "    ");
+      }
       out.append('\n');
     }
     if (r.stats().executions() > 0 || r.stats().timeMillis() > 0) {
