@@ -404,12 +404,17 @@ public final class EmbeddedEngine implements Engine {
       }
       explorer.startExecution();
       Execution ex = new Execution(explorer, pool, sites, loader, config, true);
-      Outcome o = ex.run(main, args, () -> {});
+      Outcome o;
+      List<TraceStep> steps;
+      try (DescribedCalls.Recording described = DescribedCalls.record(loader, explorer.log())) {
+        o = ex.run(main, args, () -> {});
+        steps = described.applyTo(ex.traceSteps());
+      }
       String note = null;
       if (o.kind() == Outcome.Kind.DIVERGED) {
         note = "replaying the counterexample diverged: " + o.message();
       }
-      return new Replayed(ex.traceSteps(), o, note);
+      return new Replayed(steps, o, note);
     }
 
     private CheckResult replaySchedule(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {

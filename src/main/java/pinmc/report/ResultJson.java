@@ -74,6 +74,7 @@ public final class ResultJson {
     o.put("field", op.field());
     o.put("value", op.value());
     o.put("call", op.call());
+    o.put("arguments", op.arguments());
     List<Object> writes = new ArrayList<>();
     for (Operation.Write w : op.writes()) {
       Map<String, Object> wo = new LinkedHashMap<>();
@@ -94,7 +95,7 @@ public final class ResultJson {
       writes.add(new Operation.Write(w.string("object"), w.string("field"), w.string("value"), w.bool("relevant")));
     }
     return new Operation(f.string("kind"), f.optionalString("object"), f.optionalString("field"), f.optionalString("value"),
-        f.optionalString("call"), writes);
+        f.optionalString("call"), f.optionalString("arguments"), writes);
   }
 
   private static Map<String, Object> location(SourceLocation l) {
