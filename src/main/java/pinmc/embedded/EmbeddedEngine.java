@@ -250,9 +250,13 @@ public final class EmbeddedEngine implements Engine {
           }
         }
         if (shortest != null) {
+          if (boundHit != null && boundHit != Bound.PREEMPTIONS) {
+            return shortest.report("the search ran to its end, but " + boundHit.optionName() + " cut some executions short",
+                false, loader, pool, main, args);
+          }
           boolean bounded = bound >= 0 && explorer.preemptionBoundHit();
           return shortest.report(bounded ? "among schedules with at most " + bound + " preemptions" : "the search ran to its end",
-              boundHit == null || boundHit == Bound.PREEMPTIONS, loader, pool, main, args);
+              true, loader, pool, main, args);
         }
         if (boundHit == null && explorer.preemptionBoundHit()) {
           boundHit = Bound.PREEMPTIONS;

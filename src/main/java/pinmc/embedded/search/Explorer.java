@@ -206,11 +206,6 @@ public final class Explorer {
   }
 
   private long replay(Node node, long enabled, SchedulingView view) {
-    if (node.enabled == 0) {
-      // A node of a schedule given to {@link #following}: what {@link #currentPreemptions} needs.
-      node.enabled = enabled;
-      node.lastThread = view.lastThread();
-    }
     if ((enabled & (1L << node.chosen)) == 0) {
       divergence = "thread " + node.chosen + " was to take step " + node.depth + " but is not enabled";
       return DIVERGED;
@@ -577,7 +572,10 @@ public final class Explorer {
     node.backtrack |= withinBound(node, node.enabled & ~node.sleep);
   }
 
-  /** The preemptions in the current path: steps that switched away from a thread that could have gone on. */
+  /**
+   * The preemptions in the current path: steps that switched away from a thread that could
+   * have gone on (for a search's path; the nodes of {@link #following} do not know what was enabled).
+   */
   public int currentPreemptions() {
     int n = 0;
     for (Node node : path) {
