@@ -24,12 +24,14 @@ public final class CheckOptions {
   private final Reduction reduction;
   private final boolean detectRaces;
   private final boolean enumerateRandom;
+  private final boolean minimize;
   private final ProgressListener progress;
 
   private CheckOptions(Builder b) {
     this.maxSteps = b.maxSteps;
     this.preemptionBound = b.preemptionBound;
     this.maxExecutions = b.maxExecutions;
+    this.minimize = b.minimize;
     this.timeLimit = b.timeLimit;
     this.localProgressTimeout = b.localProgressTimeout;
     this.reduction = b.reduction;
@@ -51,6 +53,7 @@ public final class CheckOptions {
     b.maxSteps = maxSteps;
     b.preemptionBound = preemptionBound;
     b.maxExecutions = maxExecutions;
+    b.minimize = minimize;
     b.timeLimit = timeLimit;
     b.localProgressTimeout = localProgressTimeout;
     b.reduction = reduction;
@@ -100,6 +103,14 @@ public final class CheckOptions {
   }
 
   /** Where the search reports progress; never null. */
+  /**
+   * Whether a search that found a violation goes on through every schedule for the shortest
+   * counterexample with the same outcome; otherwise it goes on only while that is cheap.
+   */
+  public boolean minimize() {
+    return minimize;
+  }
+
   public ProgressListener progress() {
     return progress;
   }
@@ -114,6 +125,7 @@ public final class CheckOptions {
     private Reduction reduction = Reduction.DPOR;
     private boolean detectRaces;
     private boolean enumerateRandom;
+    private boolean minimize;
     private ProgressListener progress = ProgressListener.NONE;
 
     private Builder() {}
@@ -165,6 +177,11 @@ public final class CheckOptions {
 
     public Builder enumerateRandom(boolean on) {
       this.enumerateRandom = on;
+      return this;
+    }
+
+    public Builder minimize(boolean on) {
+      this.minimize = on;
       return this;
     }
 

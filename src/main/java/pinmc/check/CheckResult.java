@@ -17,6 +17,8 @@ import java.util.List;
  * @param trace the counterexample, step by step; empty when there is none
  * @param schedule the counterexample's schedule, for replay; null when there is none
  * @param stats what the search did
+ * @param minimized for a counterexample the embedded engine's search found: whether it is known to
+ *     be the shortest; null otherwise
  */
 public record CheckResult(
     String target,
@@ -28,12 +30,19 @@ public record CheckResult(
     List<String> details,
     List<TraceStep> trace,
     Schedule schedule,
-    Stats stats) {
+    Stats stats,
+    Minimization minimized) {
 
   public CheckResult {
     details = ImmutableList.copyOf(details);
     trace = ImmutableList.copyOf(trace);
     stats = stats == null ? Stats.NONE : stats;
+  }
+
+  /** A result that says nothing about how short its counterexample is. */
+  public CheckResult(String target, String engine, Verdict verdict, Property property, String invariant, String message,
+      List<String> details, List<TraceStep> trace, Schedule schedule, Stats stats) {
+    this(target, engine, verdict, property, invariant, message, details, trace, schedule, stats, null);
   }
 
   /** An {@link Verdict#ERROR} result: the check could not be carried out. */
@@ -68,10 +77,12 @@ public record CheckResult(
   }
 
   public CheckResult withStats(Stats newStats) {
-    return new CheckResult(target, engine, verdict, property, invariant, message, details, trace, schedule, newStats);
+    return new CheckResult(target, engine, verdict, property, invariant, message, details, trace, schedule, newStats,
+        minimized);
   }
 
   public CheckResult withTarget(String newTarget) {
-    return new CheckResult(newTarget, engine, verdict, property, invariant, message, details, trace, schedule, stats);
+    return new CheckResult(newTarget, engine, verdict, property, invariant, message, details, trace, schedule, stats,
+        minimized);
   }
 }

@@ -13,14 +13,27 @@ import java.util.List;
  * @param value the value read or written, as the text shows it, or null
  * @param call the kernel-library operation or model method an atomic step stands for
  *     ({@code pinUserPages}), or null
+ * @param arguments the call's arguments that matter, as the model described them
+ *     ({@code app.mm, page 0, FOLL_LONGTERM}), or null
  * @param writes what a call wrote, in the order it first wrote each place
  */
-public record Operation(String kind, String object, String field, String value, String call, List<Write> writes) {
+public record Operation(String kind, String object, String field, String value, String call, String arguments,
+    List<Write> writes) {
   /** For engines that only give a step's text. */
   public static final Operation UNKNOWN = new Operation("unknown", null, null, null, null, List.of());
 
   public Operation {
     writes = ImmutableList.copyOf(writes);
+  }
+
+  /** An operation whose arguments are not known. */
+  public Operation(String kind, String object, String field, String value, String call, List<Write> writes) {
+    this(kind, object, field, value, call, null, writes);
+  }
+
+  /** The same operation as the call {@code newCall} (or its own, if null) with {@code newArguments}. */
+  public Operation describedAs(String newCall, String newArguments) {
+    return new Operation(kind, object, field, value, newCall != null ? newCall : call, newArguments, writes);
   }
 
   /**
@@ -40,6 +53,9 @@ public record Operation(String kind, String object, String field, String value, 
   /** The call with the writes a reader needs: all of them, or only those the failure depends on. */
   public String callText(boolean relevantOnly) {
     StringBuilder sb = new StringBuilder(call);
+    if (arguments != null) {
+      sb.append('(').append(arguments).append(')');
+    }
     String sep = ": ";
     for (Write w : writes) {
       if (!relevantOnly || w.relevant()) {

@@ -32,6 +32,10 @@ final class SearchOptions {
   @Option(names = "--races", description = "Also report data races (conflicting accesses to a non-volatile field or array element not ordered by synchronisation) as violations.")
   boolean races;
 
+  @Option(names = "--minimize", description = "After a violation, search every schedule for the shortest counterexample "
+      + "with the same outcome (fewest steps, then fewest preemptions); by default the search goes on only a little.")
+  boolean minimize;
+
   /**
    * The options as given. A bound out of range (say {@code --max-steps 0}) is bad input:
    * {@link CheckOptions} refuses it and the message says why.
@@ -51,7 +55,7 @@ final class SearchOptions {
       if (reduction != null) {
         b.reduction(reduction);
       }
-      return b.timeLimit(timeLimit).detectRaces(races);
+      return b.timeLimit(timeLimit).detectRaces(races).minimize(minimize);
     } catch (IllegalArgumentException e) {
       throw new InputException(e.getMessage());
     }

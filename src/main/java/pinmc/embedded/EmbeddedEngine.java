@@ -10,6 +10,7 @@ import java.util.List;
 import pinmc.check.Bound;
 import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
+import pinmc.check.Minimization;
 import pinmc.check.Engine;
 import pinmc.check.ModelTarget;
 import pinmc.check.Reduction;
@@ -23,6 +24,7 @@ import pinmc.embedded.runtime.Execution;
 import pinmc.embedded.runtime.ExecutionConfig;
 import pinmc.embedded.runtime.Outcome;
 import pinmc.embedded.runtime.Sites;
+import pinmc.embedded.search.EventLog;
 import pinmc.embedded.search.Explorer;
 
 /**
@@ -174,6 +176,9 @@ public final class EmbeddedEngine implements Engine {
       int maxBound = options.preemptionBound().orElse(-1);
       Bound boundHit = null;
       String boundDetail = null;
+      // After the first counterexample the search goes on for a shorter one with the same
+      // outcome; the verdict is decided by then and nothing later changes it.
+      Shortest shortest = null;
       // With a preemption bound, search with 0, 1, ... preemptions so that the first
       // counterexample found is one with the fewest preemptions.
       for (int bound = maxBound < 0 ? -1 : 0; bound <= maxBound; bound++) {
@@ -183,8 +188,15 @@ public final class EmbeddedEngine implements Engine {
         while (true) {
           Bound limit = outOfBudget();
           if (limit != null) {
-            return finish(Verdict.INCONCLUSIVE, null, limit, "the search stopped at its " + limit.optionName()
-                + " after " + executions + " executions", List.of(), explorer, loader, pool, main, args);
+            if (shortest != null) {
+              return shortest.report("the search's " + limit.optionName() + " stopped it", false, loader, pool, main, args);
+            }
+            return inconclusive(limit, "the search stopped at its " + limit.optionName() + " after " + executions
+                + " executions");
+          }
+          if (shortest != null && shortest.cheapPartSpent()) {
+            return shortest.report("the search stopped " + CHEAP_EXTRA_EXECUTIONS
+                + " executions after the first counterexample; --minimize searches on", false, loader, pool, main, args);
           }
           explorer.startExecution();
           Execution ex = new Execution(explorer, pool, sites, loader, config, false);
@@ -198,17 +210,28 @@ public final class EmbeddedEngine implements Engine {
           }
           switch (o.kind()) {
             case VIOLATION -> {
-              return finish(o.property() == pinmc.check.Property.DEADLOCK ? Verdict.DEADLOCK : Verdict.VIOLATION,
-                  o, null, o.message(), o.details(), explorer, loader, pool, main, args);
+              explorer.lastStepFailed();
+              if (shortest == null) {
+                shortest = new Shortest(Failure.of(explorer, o), executions);
+              } else {
+                shortest.consider(explorer, o);
+              }
             }
             case ERROR, DIVERGED -> {
+              if (shortest != null) {
+                return shortest.report("a later execution ended in an error: " + o.message(), false, loader, pool, main,
+                    args);
+              }
               return CheckResult.error(target.name(), name(), o.message()).withStats(stats(null));
             }
             case BOUND -> {
               boundHit = o.bound();
               boundDetail = o.message();
               if (o.bound() == Bound.LOCAL_PROGRESS) {
-                return finish(Verdict.INCONCLUSIVE, null, boundHit, boundDetail, List.of(), null, loader, pool, main, args);
+                if (shortest != null) {
+                  return shortest.report("a later execution stopped making progress", false, loader, pool, main, args);
+                }
+                return inconclusive(boundHit, boundDetail);
               }
             }
             default -> {
@@ -220,6 +243,15 @@ public final class EmbeddedEngine implements Engine {
             break;
           }
         }
+        if (shortest != null) {
+          if (boundHit != null && boundHit != Bound.PREEMPTIONS) {
+            return shortest.report("the search ran to its end, but " + boundHit.optionName() + " cut some executions short",
+                false, loader, pool, main, args);
+          }
+          boolean bounded = bound >= 0 && explorer.preemptionBoundHit();
+          return shortest.report(bounded ? "among schedules with at most " + bound + " preemptions" : "the search ran to its end",
+              true, loader, pool, main, args);
+        }
         if (boundHit == null && explorer.preemptionBoundHit()) {
           boundHit = Bound.PREEMPTIONS;
           boundDetail = "schedules with more than " + bound + " preemptions were not explored";
@@ -229,10 +261,51 @@ public final class EmbeddedEngine implements Engine {
         }
       }
       if (boundHit != null) {
-        return finish(Verdict.INCONCLUSIVE, null, boundHit, boundDetail, List.of(), null, loader, pool, main, args);
+        return inconclusive(boundHit, boundDetail);
       }
       return new CheckResult(target.name(), name(), Verdict.PASS, null, null,
           "no violation in " + executions + " executions", List.of(), List.of(), null, stats(null));
+    }
+
+    /**
+     * The shortest counterexample found so far, and whether the search has spent what it
+     * may spend on looking for a shorter one.
+     */
+    private final class Shortest {
+      private Failure best;
+      private final long firstFoundAt;
+      private long failing = 1;
+
+      Shortest(Failure first, long firstFoundAt) {
+        this.best = first;
+        this.firstFoundAt = firstFoundAt;
+      }
+
+      /** A failing execution just run: kept if it has the same outcome and is shorter. */
+      void consider(Explorer explorer, Outcome o) {
+        Outcome first = best.outcome();
+        if (o.property() != first.property() || !java.util.Objects.equals(o.invariant(), first.invariant())) {
+          return; // another outcome would change the verdict the first counterexample decided
+        }
+        failing++;
+        Failure f = Failure.of(explorer, o);
+        if (f.shorterThan(best)) {
+          best = f;
+        }
+      }
+
+      boolean cheapPartSpent() {
+        return !options.minimize() && executions - firstFoundAt >= CHEAP_EXTRA_EXECUTIONS;
+      }
+
+      CheckResult report(String why, boolean complete, ModelClassLoader loader, CarrierPool pool, MethodHandle main,
+          String[] args) {
+        Outcome o = best.outcome();
+        Verdict verdict = o.property() == pinmc.check.Property.DEADLOCK ? Verdict.DEADLOCK : Verdict.VIOLATION;
+        Minimization m = new Minimization(complete, failing, failing + (failing == 1 ? " failing execution, " : " failing executions, ")
+            + why);
+        return finishFailure(verdict, best, m, loader, pool, main, args);
+      }
     }
 
     private Explorer newExplorer(Reduction reduction, int bound) {
@@ -274,21 +347,44 @@ public final class EmbeddedEngine implements Engine {
       return new Stats(executions, sleepBlocked, steps, maxDepth, (System.nanoTime() - startNanos) / 1_000_000, bound, -1, -1);
     }
 
-    private CheckResult finish(Verdict verdict, Outcome o, Bound bound, String message, List<String> details,
-        Explorer explorer, ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
-      if (o == null || explorer == null) {
-        return new CheckResult(target.name(), name(), verdict, null, null, message, details, List.of(), null, stats(bound));
+    /** An inconclusive result: a bound cut the search before it found anything. */
+    private CheckResult inconclusive(Bound bound, String message) {
+      return new CheckResult(target.name(), name(), Verdict.INCONCLUSIVE, null, null, message, List.of(), List.of(), null,
+          stats(bound));
+    }
+
+    /**
+     * The result for a counterexample: replays it with the recorder on, first cut to the steps
+     * its failure depends on, and as found if the cut one does not fail the same way.
+     */
+    private CheckResult finishFailure(Verdict verdict, Failure failure, Minimization minimized, ModelClassLoader loader,
+        CarrierPool pool, MethodHandle main, String[] args) {
+      Outcome o = failure.outcome();
+      Replayed r = null;
+      if (failure.cut() != null) {
+        Replayed cut = trace(loader, pool, main, args, toSchedule(failure.cut()), failure.cutSignatures());
+        Outcome c = cut.outcome();
+        if (c.kind() == Outcome.Kind.VIOLATION && c.property() == o.property()
+            && java.util.Objects.equals(c.invariant(), o.invariant())) {
+          r = cut;
+          o = c;
+        }
       }
-      Schedule schedule = toSchedule(explorer.currentSchedule());
-      Replayed r = trace(loader, pool, main, args, schedule, explorer.currentSignatures());
+      Schedule schedule;
+      if (r != null) {
+        schedule = toSchedule(failure.cut());
+      } else {
+        schedule = toSchedule(failure.schedule());
+        r = trace(loader, pool, main, args, schedule, failure.signatures());
+      }
       // The replay names what each thread of a deadlock waits for and who changed it last.
       List<String> allDetails = new ArrayList<>(verdict == Verdict.DEADLOCK && r.outcome().property() == o.property()
-          ? r.outcome().details() : details);
+          ? r.outcome().details() : o.details());
       if (r.note() != null) {
         allDetails.add(r.note());
       }
-      return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), message, allDetails,
-          r.trace(), schedule, stats(bound));
+      return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), o.message(), allDetails,
+          r.trace(), schedule, stats(null), minimized);
     }
 
     private record Replayed(List<TraceStep> trace, Outcome outcome, String note) {}
@@ -302,12 +398,17 @@ public final class EmbeddedEngine implements Engine {
       }
       explorer.startExecution();
       Execution ex = new Execution(explorer, pool, sites, loader, config, true);
-      Outcome o = ex.run(main, args, () -> {});
+      Outcome o;
+      List<TraceStep> steps;
+      try (DescribedCalls.Recording described = DescribedCalls.record(loader, explorer.log())) {
+        o = ex.run(main, args, () -> {});
+        steps = described.applyTo(ex.traceSteps());
+      }
       String note = null;
       if (o.kind() == Outcome.Kind.DIVERGED) {
         note = "replaying the counterexample diverged: " + o.message();
       }
-      return new Replayed(ex.traceSteps(), o, note);
+      return new Replayed(steps, o, note);
     }
 
     private CheckResult replaySchedule(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {
@@ -343,6 +444,55 @@ public final class EmbeddedEngine implements Engine {
       out[i] = new int[] {d.thread(), d.choice()};
     }
     return out;
+  }
+
+  /** After the first counterexample, how many more executions the search runs looking for a shorter one without --minimize. */
+  static final int CHEAP_EXTRA_EXECUTIONS = 20;
+
+  /**
+   * A failing execution: its schedule as found and, for a failure that is a step's own
+   * (an invariant, an assertion, an exception), cut to that step's happens-before past, which
+   * reaches the same state for everything the failing step depends on.
+   *
+   * @param steps the length of the cut schedule, or of the found one when it cannot be cut
+   * @param preemptions the preemptions in the found schedule
+   */
+  private record Failure(Outcome outcome, int[][] schedule, long[] signatures, int[][] cut, long[] cutSignatures,
+      int steps, int preemptions) {
+
+    static Failure of(Explorer explorer, Outcome o) {
+      int[][] schedule = explorer.currentSchedule();
+      long[] signatures = explorer.currentSignatures();
+      int[][] cut = null;
+      long[] cutSignatures = null;
+      EventLog log = explorer.log();
+      boolean ownStep = o.property() != pinmc.check.Property.DEADLOCK && o.property() != pinmc.check.Property.DATA_RACE;
+      if (ownStep && log.size() == schedule.length && schedule.length > 0) {
+        // A deadlock is every thread's state and a race needs a step the failing one does not
+        // depend on, so only a step's own failure can be cut to that step's past.
+        int last = schedule.length - 1;
+        List<Integer> keep = new ArrayList<>();
+        for (int k = 0; k <= last; k++) {
+          if (log.happensBefore(k, last)) {
+            keep.add(k);
+          }
+        }
+        if (keep.size() < schedule.length) {
+          cut = new int[keep.size()][];
+          cutSignatures = new long[keep.size()];
+          for (int i = 0; i < keep.size(); i++) {
+            cut[i] = schedule[keep.get(i)];
+            cutSignatures[i] = signatures[keep.get(i)];
+          }
+        }
+      }
+      return new Failure(o, schedule, signatures, cut, cutSignatures, cut != null ? cut.length : schedule.length,
+          explorer.currentPreemptions());
+    }
+
+    boolean shorterThan(Failure other) {
+      return steps < other.steps || steps == other.steps && preemptions < other.preemptions;
+    }
   }
 
   private static final class BadTarget extends Exception {

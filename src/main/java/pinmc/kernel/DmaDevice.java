@@ -2,6 +2,7 @@ package pinmc.kernel;
 
 import java.util.Objects;
 import pinmc.api.Atomic;
+import pinmc.api.Calls;
 import pinmc.api.Invariants;
 
 /**
@@ -45,6 +46,7 @@ public final class DmaDevice {
   public int dmaMapPage(Page page) {
     return Atomic.callInt(
         () -> {
+          Calls.describe(null, page.name);
           for (int slot = 0; slot < slots.length; slot++) {
             if (slots[slot] == null) {
               slots[slot] = page;
@@ -78,6 +80,7 @@ public final class DmaDevice {
           if (page == null) {
             return false;
           }
+          Calls.describe(null, page.name + ", word " + word + " = " + value);
           if (page.freed && touchedFreedPage == null) {
             touchedFreedPage = name + " wrote " + page + " after it was freed";
           }
@@ -105,6 +108,7 @@ public final class DmaDevice {
           if (page == null) {
             return -1;
           }
+          Calls.describe(null, page.name + ", word " + word);
           if (page.freed && touchedFreedPage == null) {
             touchedFreedPage = name + " read " + page + " after it was freed";
           }

@@ -1,6 +1,7 @@
 package pinmc.kernel;
 
 import pinmc.api.Atomic;
+import pinmc.api.Calls;
 
 /**
  * Page references, {@code get_user_pages} and friends, faults and {@code munmap}: the parts of
@@ -108,7 +109,11 @@ public final class Mm {
     if (!mm.cow) {
       // Each entry point has its own guarded step so that a counterexample names it.
       Page[] out = new Page[1];
-      Atomic.when(() -> !faultWouldSleep(mm, addr, isWrite(gupFlags)), () -> out[0] = gupLocked(mm, addr, gupFlags));
+      Atomic.when(() -> !faultWouldSleep(mm, addr, isWrite(gupFlags)), () -> {
+        Calls.describe((gupFlags & FOLL_PIN) != 0 ? "pinUserPages" : "getUserPages",
+            mm.name + ", page " + addr + ", " + gupFlagNames(gupFlags & ~FOLL_PIN));
+        out[0] = gupLocked(mm, addr, gupFlags);
+      });
       return out[0];
     }
     // The 5.8 work-around: every GUP of a writable COW mapping breaks COW, as a write would.
@@ -128,17 +133,26 @@ public final class Mm {
 
   /** {@code check_vma_flags}: one step; true when the call fails before touching a page. */
   private static boolean checkVmaFlags(MmStruct mm, int addr, int gupFlags) {
-    return Atomic.call(() -> longtermRefused(mm, addr, gupFlags));
+    return Atomic.call(() -> {
+      Calls.describe(null, "page " + addr + ", " + gupFlagNames(gupFlags));
+      return longtermRefused(mm, addr, gupFlags);
+    });
   }
 
   /** {@code follow_page_mask}: one step ({@link #followPageLocked}). */
   private static Page followPageMask(MmStruct mm, int addr, int flags) {
-    return Atomic.call(() -> followPageLocked(mm, addr, flags));
+    return Atomic.call(() -> {
+      Calls.describe(null, "page " + addr + ", " + gupFlagNames(flags));
+      return followPageLocked(mm, addr, flags);
+    });
   }
 
   /** {@code faultin_page}: one step ({@link #faultinPageLocked}); the flags to retry with, or -1. */
   private static int faultinPage(MmStruct mm, int addr, int flags) {
-    return Atomic.callInt(() -> faultinPageLocked(mm, addr, flags));
+    return Atomic.callInt(() -> {
+      Calls.describe(null, "page " + addr + ", " + gupFlagNames(flags));
+      return faultinPageLocked(mm, addr, flags);
+    });
   }
 
   /**
@@ -290,6 +304,7 @@ public final class Mm {
    */
   private static Page[] gupFastPteRange(MmStruct mm, PageTable table, int addr, int gupFlags) {
     return Atomic.call(() -> {
+      Calls.describe(null, "page " + addr + ", " + gupFlagNames(gupFlags));
       Page[] seen = new Page[2];
       if (table.freed && mm.freedTableRead == null) {
         mm.freedTableRead = table.name;
@@ -382,6 +397,7 @@ public final class Mm {
    */
   public static void copyToUserPage(Page page, int word, int value) {
     Atomic.when(() -> !page.locked, () -> {
+      Calls.describe(null, page.name + ", word " + word + " = " + value);
       Bug.on(page.freed, "page-refcount-positive", "copy_to_user_page into freed " + page);
       page.contents[word] = value;
       page.dirty = page.mapping != null || page.dirty;
@@ -396,6 +412,7 @@ public final class Mm {
   public static boolean userWrite(MmStruct mm, int addr, int word, int value) {
     if (mm.cow) {
       return Atomic.call(() -> {
+        Calls.describe(null, userAccess(mm, addr, word) + " = " + value);
         Page page = mm.vmaWritable ? handleMmFaultLocked(mm, addr, true, false) : null;
         if (page == null) {
           return false;
@@ -408,6 +425,7 @@ public final class Mm {
     Atomic.when(
         () -> !faultWouldSleep(mm, addr, true),
         () -> {
+          Calls.describe(null, userAccess(mm, addr, word) + " = " + value);
           Page page = faultIn(mm, addr, true);
           if (page != null) {
             page.contents[word] = value;
@@ -425,6 +443,7 @@ public final class Mm {
   public static int userRead(MmStruct mm, int addr, int word) {
     return Atomic.callInt(
         () -> {
+          Calls.describe(null, userAccess(mm, addr, word));
           Page page = mm.cow ? handleMmFaultLocked(mm, addr, false, false) : faultIn(mm, addr, false);
           return page == null ? -1 : page.contents[word];
         });
@@ -577,7 +596,10 @@ public final class Mm {
    * the PTE goes and its reference with it; the next access faults a page in afresh.
    */
   public static void madviseDontneed(MmStruct mm, int addr) {
-    Atomic.run(() -> zapPteLocked(mm, addr));
+    Atomic.run(() -> {
+      Calls.describe(null, mm.name + ", page " + addr);
+      zapPteLocked(mm, addr);
+    });
   }
 
   /** {@code exit_mmap}: every PTE zapped, then the page tables freed; one step per PTE. */
@@ -631,6 +653,29 @@ public final class Mm {
       page.mapcount--;
       putPageLocked(page.folio);
     }
+  }
+
+  /**
+   * {@code FOLL_WRITE|FOLL_LONGTERM}: the flags as a counterexample shows a GUP call's
+   * arguments ({@code 0} for none). Only strings and constants, so that it reads no shared state.
+   */
+  static String gupFlagNames(int gupFlags) {
+    String names = "";
+    names = withFlag(names, gupFlags, FOLL_WRITE, "FOLL_WRITE");
+    names = withFlag(names, gupFlags, FOLL_FORCE, "FOLL_FORCE");
+    names = withFlag(names, gupFlags, FOLL_LONGTERM, "FOLL_LONGTERM");
+    names = withFlag(names, gupFlags, FOLL_COW, "FOLL_COW");
+    names = withFlag(names, gupFlags, FOLL_PIN, "FOLL_PIN");
+    return names.isEmpty() ? "0" : names;
+  }
+
+  private static String withFlag(String names, int gupFlags, int flag, String name) {
+    return (gupFlags & flag) == 0 ? names : names.isEmpty() ? name : names + "|" + name;
+  }
+
+  /** {@code app.mm, page 0, word 1}: where a user access goes, as a counterexample shows it. */
+  private static String userAccess(MmStruct mm, int addr, int word) {
+    return mm.name + ", page " + addr + ", word " + word;
   }
 
   private static boolean isWrite(int gupFlags) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import pinmc.check.Bound;
 import pinmc.check.CheckResult;
+import pinmc.check.Minimization;
 import pinmc.check.Operation;
 import pinmc.check.Property;
 import pinmc.check.Schedule;
@@ -60,6 +61,7 @@ public final class ResultJson {
     }
     o.put("trace", trace);
     o.put("schedule", r.schedule() == null ? null : r.schedule().toString());
+    o.put("minimized", minimized(r.minimized()));
     o.put("stats", stats(r.stats()));
     return o;
   }
@@ -72,6 +74,7 @@ public final class ResultJson {
     o.put("field", op.field());
     o.put("value", op.value());
     o.put("call", op.call());
+    o.put("arguments", op.arguments());
     List<Object> writes = new ArrayList<>();
     for (Operation.Write w : op.writes()) {
       Map<String, Object> wo = new LinkedHashMap<>();
@@ -92,7 +95,7 @@ public final class ResultJson {
       writes.add(new Operation.Write(w.string("object"), w.string("field"), w.string("value"), w.bool("relevant")));
     }
     return new Operation(f.string("kind"), f.optionalString("object"), f.optionalString("field"), f.optionalString("value"),
-        f.optionalString("call"), writes);
+        f.optionalString("call"), f.optionalString("arguments"), writes);
   }
 
   private static Map<String, Object> location(SourceLocation l) {
@@ -103,6 +106,18 @@ public final class ResultJson {
     o.put("file", loc.file());
     o.put("line", loc.line());
     o.put("text", Words.location(loc));
+    return o;
+  }
+
+  /** Whether the counterexample is known to be the shortest: {@code shortest}, {@code failingExecutions}, {@code why}; or null. */
+  private static Map<String, Object> minimized(Minimization m) {
+    if (m == null) {
+      return null;
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("shortest", m.shortest());
+    o.put("failingExecutions", m.failingExecutions());
+    o.put("why", m.why());
     return o;
   }
 
@@ -141,9 +156,14 @@ public final class ResultJson {
       details.add(String.valueOf(d));
     }
     String schedule = f.optionalString("schedule");
+    Minimization minimized = null;
+    if (f.has("minimized")) {
+      JsonFields m = f.object("minimized");
+      minimized = new Minimization(m.bool("shortest"), m.number("failingExecutions"), m.string("why"));
+    }
     return new CheckResult(f.string("target"), f.string("engine"), verdict, property,
         f.optionalString("invariant"), f.optionalString("message"), details, trace,
-        schedule == null ? null : Schedule.parse(schedule), stats(f.object("stats")));
+        schedule == null ? null : Schedule.parse(schedule), stats(f.object("stats")), minimized);
   }
 
   private static Stats stats(JsonFields s) {

@@ -93,13 +93,17 @@ public final class TextReport {
       for (String line : Swimlanes.render(view.rows(), style)) {
         out.append("  ").append(line).append('\n');
       }
+      if (r.minimized() != null) {
+        wrapped(out, "minimized: " + r.minimized().text(), "  ", "    ");
+      }
       out.append('\n');
     }
     if (r.stats().executions() > 0 || r.stats().timeMillis() > 0) {
       // Broken between its items, never inside one.
       StringBuilder line = new StringBuilder();
       for (String item : Words.stats(r.stats()).split(", ")) {
-        if (line.length() > 0 && line.length() + 2 + item.length() > Swimlanes.WIDTH - 2) {
+        // The indent, the line so far, ", ", the item and a comma after it must fit.
+        if (line.length() > 0 && 2 + line.length() + 2 + item.length() + 1 > Swimlanes.WIDTH) {
           out.append("  ").append(style.dim(line.append(',').toString())).append('\n');
           line.setLength(0);
         }

@@ -518,6 +518,11 @@ public final class EventLog {
     return h ^ (h >>> 31);
   }
 
+  /** Whether step {@code e} is step {@code f} or happens before it (program order and dependences). */
+  public boolean happensBefore(int e, int f) {
+    return e == f || clockOf(f, thread[e]) >= localIndex[e];
+  }
+
   public int thread(int e) {
     return thread[e];
   }

@@ -583,6 +583,33 @@ public final class Explorer {
     return s;
   }
 
+  /**
+   * For a search that goes on after a failure: the execution just run stopped at a failure in
+   * its last step, which in effect disabled every other thread. As with any step that disables
+   * another, that makes it dependent on each enabled thread's next step, so each of them is
+   * also tried in its place; without this, a thread that had not run yet before the failure
+   * would never be tried before it. Call before {@link #finishExecution}.
+   */
+  public void lastStepFailed() {
+    if (path.isEmpty()) {
+      return;
+    }
+    Node node = path.get(log.size() > 0 ? log.blockStart(Math.min(path.size(), log.size()) - 1) : path.size() - 1);
+    node.backtrack |= withinBound(node, node.enabled & ~node.sleep);
+  }
+
+  /**
+   * The preemptions in the current path: steps that switched away from a thread that could
+   * have gone on (for a search's path; the nodes of {@link #following} do not know what was enabled).
+   */
+  public int currentPreemptions() {
+    int n = 0;
+    for (Node node : path) {
+      n += node.preempts(node.chosen) ? 1 : 0;
+    }
+    return n;
+  }
+
   /** The schedule of the current path, as (thread, choice) pairs. */
   public int[][] currentSchedule() {
     int[][] s = new int[path.size()][];
