@@ -34,16 +34,20 @@ public final class TwoWaysToDrain {
       return;
     }
     Thread worker = new Thread(TwoWaysToDrain::drain, "worker");
-    worker.start();
     if (variant.equals("crowded")) {
+      // Visitors first, so that their races come before the worker fails and the search
+      // has their orders to go through.
       Thread[] visitors = new Thread[3];
       for (int i = 0; i < visitors.length; i++) {
         visitors[i] = new Thread(TwoWaysToDrain::visit, "visitor" + i);
         visitors[i].start();
       }
+      worker.start();
       for (Thread v : visitors) {
         v.join();
       }
+    } else {
+      worker.start();
     }
     worker.join();
   }
