@@ -30,7 +30,6 @@ import pinmc.embedded.runtime.Sites;
  * </ul>
  */
 final class Instrumenter {
-  static final String HOOKS = "pinmc/embedded/runtime/Hooks";
   static final String INIT = "__pinmc$init";
   static final String CLINIT = "__pinmc$clinit";
   static final String EPOCH = "__pinmc$epoch";
@@ -225,7 +224,7 @@ final class Instrumenter {
       mv.visitCode();
       Label run = new Label();
       Label done = new Label();
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classEpoch", "()I", false);
+      HookCall.CLASS_EPOCH.invoke(mv);
       mv.visitInsn(Opcodes.DUP);
       mv.visitLdcInsn(Integer.MIN_VALUE);
       Label notOutside = new Label();
@@ -257,17 +256,17 @@ final class Instrumenter {
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, null);
         mv.visitLdcInsn(className.replace('/', '.'));
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitBegin", "(Ljava/lang/String;)J", false);
+        HookCall.CLASS_INIT_BEGIN.invoke(mv);
         mv.visitVarInsn(Opcodes.LSTORE, 0); // the initialiser context to restore
         mv.visitLabel(start);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, className, CLINIT, "()V", false);
         mv.visitLabel(end);
         mv.visitVarInsn(Opcodes.LLOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "(J)V", false);
+        HookCall.CLASS_INIT_END.invoke(mv);
         mv.visitJumpInsn(Opcodes.GOTO, done);
         mv.visitLabel(handler);
         mv.visitVarInsn(Opcodes.LLOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "(J)V", false);
+        HookCall.CLASS_INIT_END.invoke(mv);
         mv.visitInsn(Opcodes.ATHROW);
       }
       mv.visitLabel(done);
@@ -314,7 +313,7 @@ final class Instrumenter {
       mv.visitJumpInsn(Opcodes.IFNE, known);
       mv.visitVarInsn(Opcodes.ALOAD, 0);
       mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "identityHash", "(Ljava/lang/Object;)I", false);
+      HookCall.IDENTITY_HASH.invoke(mv);
       mv.visitFieldInsn(Opcodes.PUTFIELD, className, IDENTITY_HASH, "I");
       mv.visitLabel(known);
       mv.visitVarInsn(Opcodes.ALOAD, 0);
@@ -404,7 +403,7 @@ final class Instrumenter {
         if (arg.getSort() == Type.OBJECT) {
           mv.visitVarInsn(Opcodes.ALOAD, slot);
           mv.visitLdcInsn(c.site());
-          mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkObjectRead", "(Ljava/lang/Object;I)V", false);
+          HookCall.JDK_OBJECT_READ.invoke(mv);
         }
         slot += arg.getSize();
       }
@@ -495,7 +494,7 @@ final class Instrumenter {
       mv.visitVarInsn(Opcodes.ALOAD, 0);
       mv.visitLdcInsn(w.mode());
       mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallBegin", "(Ljava/lang/Object;II)I", false);
+      HookCall.JDK_CALL_BEGIN.invoke(mv);
       mv.visitVarInsn(Opcodes.ISTORE, tokenSlot);
       int slot = args[0].getSize();
       for (int i = 1; i < args.length - 1; i++) {
@@ -503,7 +502,7 @@ final class Instrumenter {
           mv.visitVarInsn(Opcodes.ALOAD, slot);
           mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
           mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-          mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkArgument", "(Ljava/lang/Object;II)V", false);
+          HookCall.JDK_ARGUMENT.invoke(mv);
         }
         slot += args[i].getSize();
       }
@@ -535,7 +534,7 @@ final class Instrumenter {
       mv.visitVarInsn(Opcodes.ALOAD, 0);
       mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
       mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallEnd", "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
+      HookCall.JDK_CALL_END.invoke(mv);
     }
 
     private void generateAtomicWrapper(AtomicWrapper w) {
@@ -552,7 +551,7 @@ final class Instrumenter {
       }
       mv.visitInsn(w.write() ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
       mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "atomicOpBegin", "(Ljava/lang/Object;IZI)V", false);
+      HookCall.ATOMIC_OP_BEGIN.invoke(mv);
       Label start = new Label();
       Label end = new Label();
       Label handler = new Label();
@@ -561,10 +560,10 @@ final class Instrumenter {
       loadArguments(mv, args, args.length - 1);
       mv.visitMethodInsn(w.invokeOpcode(), w.owner(), w.method(), w.desc(), false);
       mv.visitLabel(end);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "atomicOpEnd", "()V", false);
+      HookCall.ATOMIC_OP_END.invoke(mv);
       mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
       mv.visitLabel(handler);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "atomicOpEnd", "()V", false);
+      HookCall.ATOMIC_OP_END.invoke(mv);
       mv.visitInsn(Opcodes.ATHROW);
       mv.visitMaxs(0, 0);
       mv.visitEnd();

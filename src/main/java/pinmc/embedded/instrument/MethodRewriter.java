@@ -18,7 +18,6 @@ import pinmc.embedded.runtime.SharedPackages;
  * original instruction still runs on the original operands.
  */
 final class MethodRewriter extends MethodVisitor implements Opcodes {
-  private static final String HOOKS = Instrumenter.HOOKS;
   private final Instrumenter.ClassRewriter cls;
   private final String methodName;
   private final boolean synchronizedMethod;
@@ -60,14 +59,14 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     }
   }
 
-  private void hook(String name, String desc) {
-    super.visitMethodInsn(INVOKESTATIC, HOOKS, name, desc, false);
+  private void hook(HookCall call) {
+    super.visitMethodInsn(INVOKESTATIC, call.owner, call.methodName, call.descriptor, false);
   }
 
   private void unsupported(String construct, String why) {
     super.visitLdcInsn(construct);
     super.visitLdcInsn(why);
-    hook("unsupported", "(Ljava/lang/String;Ljava/lang/String;)V");
+    hook(HookCall.UNSUPPORTED);
   }
 
   private void pushLock() {
@@ -90,7 +89,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     if (synchronizedMethod) {
       pushLock();
       push(site(0));
-      hook("monitorEnter", "(Ljava/lang/Object;I)V");
+      hook(HookCall.MONITOR_ENTER);
       super.visitLabel(bodyStart);
     }
   }
@@ -110,7 +109,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
   @Override
   public void visitJumpInsn(int opcode, Label label) {
     if (visited.contains(label)) {
-      hook("backEdge", "()V"); // a loop: lets an aborted execution unwind, bounds local spinning
+      hook(HookCall.BACK_EDGE); // a loop: lets an aborted execution unwind, bounds local spinning
     }
     super.visitJumpInsn(opcode, label);
   }
@@ -121,7 +120,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
         super.visitInsn(DUP2);
         push(site(0));
-        hook("arrayLoad", "(Ljava/lang/Object;II)V");
+        hook(HookCall.ARRAY_LOAD);
       }
       case IASTORE, FASTORE, AASTORE, BASTORE, CASTORE, SASTORE -> {
         // [arr, idx, v] -> [arr, idx, v, arr, idx]
@@ -129,30 +128,30 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
         super.visitInsn(POP);
         super.visitInsn(DUP2_X1);
         push(site(0));
-        hook("arrayStore", "(Ljava/lang/Object;II)V");
+        hook(HookCall.ARRAY_STORE);
       }
       case LASTORE, DASTORE -> {
         super.visitInsn(DUP2_X2);
         super.visitInsn(POP2);
         super.visitInsn(DUP2_X2);
         push(site(0));
-        hook("arrayStore", "(Ljava/lang/Object;II)V");
+        hook(HookCall.ARRAY_STORE);
       }
       case MONITORENTER -> {
         push(site(0));
-        hook("monitorEnter", "(Ljava/lang/Object;I)V");
+        hook(HookCall.MONITOR_ENTER);
         return;
       }
       case MONITOREXIT -> {
         push(site(0));
-        hook("monitorExit", "(Ljava/lang/Object;I)V");
+        hook(HookCall.MONITOR_EXIT);
         return;
       }
       case IRETURN, LRETURN, FRETURN, DRETURN, ARETURN, RETURN -> {
         if (synchronizedMethod) {
           pushLock();
           push(site(0));
-          hook("monitorExit", "(Ljava/lang/Object;I)V");
+          hook(HookCall.MONITOR_EXIT);
         }
       }
       default -> {
@@ -173,7 +172,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       super.visitLabel(handler);
       pushLock();
       push(site(0));
-      hook("monitorExit", "(Ljava/lang/Object;I)V");
+      hook(HookCall.MONITOR_EXIT);
       super.visitInsn(ATHROW);
     }
     super.visitMaxs(maxStack, maxLocals);
@@ -211,13 +210,13 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
 
   private void allocatedOnStack() {
     super.visitInsn(DUP);
-    hook("allocated", "(Ljava/lang/Object;)V");
+    hook(HookCall.ALLOCATED);
   }
 
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String desc) {
     if (opcode == GETSTATIC && owner.equals("java/lang/System") && (name.equals("out") || name.equals("err"))) {
-      hook("modelOut", "()Ljava/io/PrintStream;");
+      hook(HookCall.MODEL_OUT);
       return;
     }
     if (ModelClassLoader.isShared(owner.replace('/', '.'))) {
@@ -242,7 +241,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       case GETFIELD -> {
         super.visitInsn(DUP);
         push(site);
-        hook("getField", "(Ljava/lang/Object;I)V");
+        hook(HookCall.GET_FIELD);
       }
       case PUTFIELD -> {
         if (wide) {
@@ -254,15 +253,15 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
           super.visitInsn(DUP_X1);
         }
         push(site);
-        hook("putField", "(Ljava/lang/Object;I)V");
+        hook(HookCall.PUT_FIELD);
       }
       case GETSTATIC -> {
         push(site);
-        hook("getStatic", "(I)V");
+        hook(HookCall.GET_STATIC);
       }
       default -> {
         push(site);
-        hook("putStatic", "(I)V");
+        hook(HookCall.PUT_STATIC);
       }
     }
     super.visitFieldInsn(opcode, owner, name, desc);
@@ -287,12 +286,12 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
           // new ArrayList<>(shared), new StringBuilder(shared): the copy reads the argument
           super.visitInsn(DUP);
           push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
-          hook("jdkObjectRead", "(Ljava/lang/Object;I)V");
+          hook(HookCall.JDK_OBJECT_READ);
         }
         super.visitMethodInsn(opcode, replaced.isEmpty() ? owner : Constructs.replacementAtNew(owner), name, desc,
             replaced.isEmpty() && isInterface);
         super.visitInsn(DUP); // javac leaves the new object on the stack (NEW, DUP, ..., <init>)
-        hook("allocated", "(Ljava/lang/Object;)V");
+        hook(HookCall.ALLOCATED);
         return;
       }
     }
@@ -349,19 +348,19 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     if (opcode != INVOKEVIRTUAL && opcode != INVOKESPECIAL) {
       return false;
     }
-    String hook = switch (name + desc) {
-      case "wait()V" -> "objectWait";
-      case "wait(J)V" -> "objectWait";
-      case "wait(JI)V" -> "objectWait";
-      case "notify()V" -> "objectNotify";
-      case "notifyAll()V" -> "objectNotifyAll";
+    HookCall hook = switch (name + desc) {
+      case "wait()V" -> HookCall.OBJECT_WAIT;
+      case "wait(J)V" -> HookCall.OBJECT_WAIT_MILLIS;
+      case "wait(JI)V" -> HookCall.OBJECT_WAIT_NANOS;
+      case "notify()V" -> HookCall.OBJECT_NOTIFY;
+      case "notifyAll()V" -> HookCall.OBJECT_NOTIFY_ALL;
       default -> null;
     };
     if (hook == null) {
       return false;
     }
     push(site(0));
-    hook(hook, "(Ljava/lang/Object;" + desc.substring(1, desc.indexOf(')')) + "I)V");
+    hook(hook);
     return true;
   }
 
@@ -373,22 +372,22 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     }
     if (opcode == INVOKESTATIC) {
       switch (name + desc) {
-        case "currentThread()Ljava/lang/Thread;" -> hook("currentThread", "()Ljava/lang/Thread;");
+        case "currentThread()Ljava/lang/Thread;" -> hook(HookCall.CURRENT_THREAD);
         case "sleep(J)V" -> {
           push(site(0));
-          hook("sleep", "(JI)V");
+          hook(HookCall.SLEEP);
         }
         case "sleep(JI)V" -> {
           push(site(0));
-          hook("sleep", "(JII)V");
+          hook(HookCall.SLEEP_NANOS);
         }
         case "yield()V", "onSpinWait()V" -> {
           push(site(0));
-          hook("yield", "(I)V");
+          hook(HookCall.YIELD);
         }
         case "interrupted()Z" -> {
           push(site(0));
-          hook("interrupted", "(I)Z");
+          hook(HookCall.INTERRUPTED);
         }
         default -> {
           return false;
@@ -399,30 +398,24 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     if (!owner.equals(Constructs.THREAD) && declaresOwn(owner, name, desc)) {
       return false; // the model's own override runs
     }
-    String hookDesc = switch (name + desc) {
-      case "start()V" -> "(Ljava/lang/Thread;I)V";
-      case "join()V" -> "(Ljava/lang/Thread;I)V";
-      case "join(J)V" -> "(Ljava/lang/Thread;JI)V";
-      case "join(JI)V" -> "(Ljava/lang/Thread;JII)V";
-      case "interrupt()V" -> "(Ljava/lang/Thread;I)V";
-      case "isInterrupted()Z" -> "(Ljava/lang/Thread;I)Z";
-      case "isAlive()Z" -> "(Ljava/lang/Thread;I)Z";
-      case "getId()J" -> "(Ljava/lang/Thread;)J";
+    HookCall hook = switch (name + desc) {
+      case "start()V" -> HookCall.THREAD_START;
+      case "join()V" -> HookCall.THREAD_JOIN;
+      case "join(J)V" -> HookCall.THREAD_JOIN_MILLIS;
+      case "join(JI)V" -> HookCall.THREAD_JOIN_NANOS;
+      case "interrupt()V" -> HookCall.THREAD_INTERRUPT;
+      case "isInterrupted()Z" -> HookCall.THREAD_IS_INTERRUPTED;
+      case "isAlive()Z" -> HookCall.THREAD_IS_ALIVE;
+      case "getId()J" -> HookCall.THREAD_ID;
       default -> null;
     };
-    if (hookDesc == null) {
+    if (hook == null) {
       return false;
     }
-    String hookName = switch (name) {
-      case "start" -> "threadStart";
-      case "join" -> "threadJoin";
-      case "getId" -> "threadId";
-      default -> name;
-    };
-    if (!name.equals("getId")) {
+    if (hook != HookCall.THREAD_ID) {
       push(site(0));
     }
-    hook(hookName, hookDesc);
+    hook(hook);
     return true;
   }
 
@@ -443,19 +436,19 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     if (opcode != INVOKESTATIC || !owner.equals("java/util/concurrent/locks/LockSupport")) {
       return false;
     }
-    String hookDesc = switch (name + desc) {
-      case "park()V" -> "(I)V";
-      case "park(Ljava/lang/Object;)V" -> "(Ljava/lang/Object;I)V";
-      case "parkNanos(J)V", "parkUntil(J)V" -> "(JI)V";
-      case "parkNanos(Ljava/lang/Object;J)V", "parkUntil(Ljava/lang/Object;J)V" -> "(Ljava/lang/Object;JI)V";
-      case "unpark(Ljava/lang/Thread;)V" -> "(Ljava/lang/Thread;I)V";
+    HookCall hook = switch (name + desc) {
+      case "park()V" -> HookCall.PARK;
+      case "park(Ljava/lang/Object;)V" -> HookCall.PARK_BLOCKER;
+      case "parkNanos(J)V", "parkUntil(J)V" -> HookCall.PARK_NANOS;
+      case "parkNanos(Ljava/lang/Object;J)V", "parkUntil(Ljava/lang/Object;J)V" -> HookCall.PARK_NANOS_BLOCKER;
+      case "unpark(Ljava/lang/Thread;)V" -> HookCall.UNPARK;
       default -> null;
     };
-    if (hookDesc == null) {
+    if (hook == null) {
       return false;
     }
     push(site(0));
-    hook(name.equals("parkUntil") ? "parkNanos" : name, hookDesc);
+    hook(hook);
     return true;
   }
 
@@ -482,11 +475,11 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     switch (name + desc) {
       case "nextInt(I)I" -> {
         push(site(0));
-        hook("randomNextInt", "(Ljava/util/Random;II)I");
+        hook(HookCall.RANDOM_NEXT_INT);
       }
       case "nextBoolean()Z" -> {
         push(site(0));
-        hook("randomNextBoolean", "(Ljava/util/Random;I)Z");
+        hook(HookCall.RANDOM_NEXT_BOOLEAN);
       }
       default -> {
         return false;

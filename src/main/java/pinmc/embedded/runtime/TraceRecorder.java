@@ -77,8 +77,8 @@ final class TraceRecorder {
   private void noteAccesses(ModelThread t) {
     Object o = t.opObject;
     switch (t.op) {
-      case BEGIN -> stepReads.add(location(t.javaThread, Execution.STARTED));
-      case END -> stepWrites.add(location(t.javaThread, Execution.ALIVE));
+      case BEGIN -> stepReads.add(location(t.javaThread, ThreadLifeCycle.STARTED));
+      case END -> stepWrites.add(location(t.javaThread, ThreadLifeCycle.ALIVE));
       case READ, THREAD_QUERY -> stepReads.add(location(o, t.opArg));
       case WRITE -> stepWrites.add(location(o, t.opArg));
       case ATOMIC_OP -> {
@@ -88,13 +88,13 @@ final class TraceRecorder {
         }
       }
       case LOCK, READ_LOCK, TRY_LOCK, UNLOCK, READ_UNLOCK, WAIT, REACQUIRE, NOTIFY, NOTIFY_ALL -> {
-        stepReads.add(location(o, Execution.MONITOR));
-        stepWrites.add(location(o, Execution.MONITOR));
+        stepReads.add(location(o, ExclusiveLocks.MONITOR));
+        stepWrites.add(location(o, ExclusiveLocks.MONITOR));
       }
-      case START -> stepWrites.add(location(o, Execution.STARTED));
-      case JOIN -> stepReads.add(location(o, Execution.ALIVE));
-      case UNPARK, INTERRUPT -> stepWrites.add(location(o, Execution.PERMIT));
-      case PARK -> stepReads.add(location(t.javaThread, Execution.PERMIT));
+      case START -> stepWrites.add(location(o, ThreadLifeCycle.STARTED));
+      case JOIN -> stepReads.add(location(o, ThreadLifeCycle.ALIVE));
+      case UNPARK, INTERRUPT -> stepWrites.add(location(o, Parking.PERMIT));
+      case PARK -> stepReads.add(location(t.javaThread, Parking.PERMIT));
       case ATOMIC, GUARDED, CHOICE, YIELD, SLEEP -> {
         // an atomic block's accesses are noted as it runs; the others touch nothing shared
       }
@@ -264,7 +264,7 @@ final class TraceRecorder {
       }
       case LOCK, READ_LOCK, REACQUIRE -> {
         String lock = ex.describe(t.opObject);
-        reads = new long[] {location(t.opObject, Execution.MONITOR)};
+        reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
         int last = lastWriter(reads[0]);
         Recorded holder = last < 0 ? null : recorded.get(last);
         boolean held = holder != null && holder.kind() != OpKind.UNLOCK && holder.kind() != OpKind.READ_UNLOCK;
@@ -273,12 +273,12 @@ final class TraceRecorder {
             + (held ? ", held by " + holder.thread() + " since " + holder.location() + ", step " + (last + 1) : "");
       }
       case JOIN -> {
-        reads = new long[] {location(t.opObject, Execution.ALIVE)};
+        reads = new long[] {location(t.opObject, ThreadLifeCycle.ALIVE)};
         op = "blocked: join " + ex.describe(t.opObject);
         waitsFor = "joins " + ex.describe(t.opObject) + ", which never ends, at " + at;
       }
       default -> {
-        reads = new long[] {location(t.opObject, Execution.MONITOR)};
+        reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
         op = "blocked: " + t.op.verb + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
         waitsFor = "is blocked in " + t.op.verb + " at " + at;
       }
@@ -540,7 +540,7 @@ final class TraceRecorder {
     StackTraceElement[] stack = t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0];
     int op = -1;
     for (int i = 0; i < stack.length; i++) {
-      if (Hooks.isModelFrame(stack[i])) {
+      if (ModelFrames.isModelFrame(stack[i])) {
         op = i;
         break;
       }
@@ -558,7 +558,7 @@ final class TraceRecorder {
     }
     String method = cleanMethodName(stack[op].getMethodName());
     int caller = op + 1;
-    while (caller < stack.length && !Hooks.isModelFrame(stack[caller])) {
+    while (caller < stack.length && !ModelFrames.isModelFrame(stack[caller])) {
       caller++;
     }
     boolean named = (t.op == OpKind.ATOMIC || t.op == OpKind.GUARDED)
