@@ -3,17 +3,14 @@ package pinmc.embedded.runtime;
 import java.io.PrintStream;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import pinmc.api.InvariantViolation;
 import pinmc.api.spi.Backend;
 import pinmc.check.Bound;
 import pinmc.check.Property;
 import pinmc.embedded.search.EventLog;
 import pinmc.embedded.search.Explorer;
-import pinmc.embedded.search.SchedulingView;
 
 /**
  * One execution of the model under one schedule. Exactly one model thread runs at a time;
@@ -29,16 +26,16 @@ import pinmc.embedded.search.SchedulingView;
  * writes for the dependence relation and how a thread blocked in it is described belong to
  * the {@link Primitive} that registered it (the list in the constructor).
  */
-public final class Execution implements SchedulingView, Dependence {
+public final class Execution implements Dependence {
   private final Explorer explorer;
   private final EventLog log;
   private final CarrierPool pool;
   final Sites sites;
   final ExecutionConfig config;
   private final Backend backend = new EmbeddedBackend(this);
+  private final ModelOutput output = new ModelOutput(this);
+  private final DataRaceReport races;
 
-  private final ArrayList<ModelThread> threads = new ArrayList<>();
-  private final IdentityHashMap<Thread, ModelThread> byJavaThread = new IdentityHashMap<>();
   final ObjectNumbers objects = new ObjectNumbers();
   final TraceRecorder trace;
 
@@ -53,23 +50,16 @@ public final class Execution implements SchedulingView, Dependence {
   final AtomicCells atomicCells;
   final AtomicBlocks atomicBlocks;
   final FairYield fair;
-  private final Primitive[] byOp;
+  final ModelThreads threads;
 
   private volatile ModelThread turn;
   private volatile boolean aborting;
-  private ModelThread last;
   private int depth;
   private long steps;
   private int liveCarriers;
   private Outcome outcome;
   private Throwable internalError;
   private volatile long progress;
-  // Where each step of this execution happened, for data-race reports.
-  private int eventSite;
-  private ModelThread eventThread;
-  private int[] stepSites = new int[64];
-  private ModelThread[] stepThreads = new ModelThread[64];
-  private int stepCount;
   private static final AtomicInteger EPOCHS = new AtomicInteger();
   private final int epoch = EPOCHS.incrementAndGet();
 
@@ -84,6 +74,7 @@ public final class Execution implements SchedulingView, Dependence {
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
     this.invariants = new Invariants(this, sites);
+    this.races = new DataRaceReport(this, sites);
     this.memory = new SharedMemory(this, sites, config, invariants);
     this.locks = new ExclusiveLocks(this);
     this.readWriteLocks = new ReadWriteLocks(this, locks);
@@ -93,8 +84,8 @@ public final class Execution implements SchedulingView, Dependence {
     this.atomicCells = new AtomicCells(this, sites);
     this.atomicBlocks = new AtomicBlocks(this, config);
     this.fair = new FairYield(this, sites);
-    this.byOp = Primitive.byOperation(memory, locks, readWriteLocks, waitSets, lifeCycle, parking, atomicCells,
-        atomicBlocks, fair);
+    this.threads = new ModelThreads(Primitive.byOperation(memory, locks, readWriteLocks, waitSets, lifeCycle, parking,
+        atomicCells, atomicBlocks, fair), fair, objects);
   }
 
   // ---------------------------------------------------------------- running
@@ -106,7 +97,7 @@ public final class Execution implements SchedulingView, Dependence {
   public Outcome run(MethodHandle main, String[] args, Runnable beforeMain) {
     Thread mainThread = new Thread("main");
     mainThread.setDaemon(false); // whatever the caller's thread is
-    ModelThread mt = addThread(mainThread, true);
+    ModelThread mt = threads.add(mainThread, true);
     objects.fix(mainThread, ObjectNumbers.MAIN_THREAD_OBJECT);
     objects.fix(args, ObjectNumbers.ARGS_OBJECT);
     mt.mainBody = () -> {
@@ -200,7 +191,7 @@ public final class Execution implements SchedulingView, Dependence {
       if (mt.eventOpen) {
         closeEvent(mt);
       }
-      finish(uncaught(mt, thrown));
+      finish(Outcome.uncaught(thrown, mt.name(), mt.isMain && threads.count() == 1));
       return;
     }
     mt.announce(OpKind.END, null, 0, 0);
@@ -211,30 +202,6 @@ public final class Execution implements SchedulingView, Dependence {
     if (next != null) {
       switchTo(next);
     }
-  }
-
-  private Outcome uncaught(ModelThread mt, Throwable t) {
-    String where = ModelFrames.modelFrame(t.getStackTrace());
-    if (t instanceof UnsupportedConstructError u) {
-      return new Outcome(Outcome.Kind.ERROR, null, null,
-          "unsupported construct " + u.construct() + " at " + where + ": " + u.why(), List.of(), null);
-    }
-    if (t instanceof InvariantViolation iv) {
-      return new Outcome(Outcome.Kind.VIOLATION, Property.INVARIANT, iv.invariant(), iv.detail(),
-          List.of("in thread " + mt.name() + " at " + where), null);
-    }
-    String text = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    if (t instanceof AssertionError) {
-      return new Outcome(Outcome.Kind.VIOLATION, Property.ASSERTION, null,
-          "assertion failed in thread " + mt.name() + " at " + where + (t.getMessage() == null ? "" : ": " + t.getMessage()),
-          List.of(), null);
-    }
-    if (mt.isMain && threads.size() == 1) {
-      return new Outcome(Outcome.Kind.ERROR, null, null,
-          "the model failed before starting any thread: " + text + " at " + where, List.of(), null);
-    }
-    return new Outcome(Outcome.Kind.VIOLATION, Property.UNCAUGHT_EXCEPTION, null,
-        "uncaught " + text + " in thread " + mt.name() + " at " + where, List.of(), null);
   }
 
   void internalFailure(Throwable t) {
@@ -272,7 +239,7 @@ public final class Execution implements SchedulingView, Dependence {
   }
 
   private ModelThread decideNext() {
-    long d = explorer.decide(depth, this);
+    long d = explorer.decide(depth, threads);
     if (d < 0) {
       if (d == Explorer.NO_THREAD) {
         finish(noThreadOutcome());
@@ -289,7 +256,7 @@ public final class Execution implements SchedulingView, Dependence {
       }
       return null;
     }
-    ModelThread next = threads.get((int) (d & 0xffff));
+    ModelThread next = threads.all.get((int) (d & 0xffff));
     next.choiceValue = (int) (d >>> 16);
     depth++;
     beginEvent(next);
@@ -298,7 +265,7 @@ public final class Execution implements SchedulingView, Dependence {
 
   private Outcome noThreadOutcome() {
     List<String> blocked = new ArrayList<>();
-    for (ModelThread t : threads) {
+    for (ModelThread t : threads.all) {
       if (!t.terminated && !t.javaThread.isDaemon()) {
         blocked.add(describeBlocked(t));
       }
@@ -348,7 +315,7 @@ public final class Execution implements SchedulingView, Dependence {
       aborting = true;
       notifyAll();
     }
-    for (ModelThread t : threads) {
+    for (ModelThread t : threads.all) {
       if (t.carrier != null) {
         LockSupport.unpark(t.carrier);
       }
@@ -358,16 +325,15 @@ public final class Execution implements SchedulingView, Dependence {
   // ---------------------------------------------------------------- steps
 
   private void beginEvent(ModelThread t) {
-    eventSite = t.opSite;
-    eventThread = t;
+    races.stepBegins(t);
     log.begin(t.id);
     if (t.atomicDepth > 0) {
       log.markContinuation();
     }
     t.eventOpen = true;
-    last = t;
-    fair.beginStep(t, threads);
-    byOp[t.op.ordinal()].recordAccesses(t, this);
+    threads.last = t;
+    fair.beginStep(t, threads.all);
+    threads.primitiveOf(t).recordAccesses(t, this);
     if (trace != null) {
       trace.begin(t);
     }
@@ -376,7 +342,7 @@ public final class Execution implements SchedulingView, Dependence {
   private void endEvent(ModelThread me) {
     closeEvent(me);
     if (config.detectRaces() && log.dataRace() != null) {
-      finish(dataRaceOutcome(log.dataRace()));
+      finish(races.outcome(log.dataRace(), log.dataRaceLocation()));
       throw ExecutionAbort.INSTANCE;
     }
     if (me.atomicDepth == 0 && !invariants.isEmpty()) {
@@ -392,9 +358,11 @@ public final class Execution implements SchedulingView, Dependence {
   }
 
   private void closeEvent(ModelThread me) {
-    recordSite(me);
+    if (config.detectRaces()) {
+      races.stepEnds();
+    }
     log.end();
-    fair.endStep(me, log.accesses(log.size() - 1), threads);
+    fair.endStep(me, log.accesses(log.size() - 1), threads.all);
     me.eventOpen = false;
     steps++;
     if (trace != null) {
@@ -413,37 +381,6 @@ public final class Execution implements SchedulingView, Dependence {
     log.markAtomic();
   }
 
-  private void recordSite(ModelThread me) {
-    if (!config.detectRaces()) {
-      return;
-    }
-    if (stepCount == stepSites.length) {
-      stepSites = java.util.Arrays.copyOf(stepSites, stepCount * 2);
-      stepThreads = java.util.Arrays.copyOf(stepThreads, stepCount * 2);
-    }
-    stepSites[stepCount] = eventSite;
-    stepThreads[stepCount++] = eventThread;
-  }
-
-  private Outcome dataRaceOutcome(int[] race) {
-    long location = log.dataRaceLocation();
-    int field = (int) location;
-    Object target = objects.objectNumbered((int) (location >>> 32));
-    String what = target != null && target.getClass().isArray() ? "element " + field + " of " + describe(target)
-        : target != null && JdkObjects.kind(target.getClass()) != JdkObjects.Kind.UNCONTROLLED ? describe(target)
-        : sites.fieldName(field);
-    String first = stepThreads[race[0]].name() + where(stepSites[race[0]]);
-    String second = stepThreads[race[1]].name() + where(stepSites[race[1]]);
-    return new Outcome(Outcome.Kind.VIOLATION, Property.DATA_RACE, null,
-        "data race on " + what + ": " + first + " and " + second + " are not ordered by synchronisation",
-        List.of(), null);
-  }
-
-  /** " at File.java:12", or " in an atomic block" for a step made of a block's accesses. */
-  private String where(int site) {
-    return site == 0 ? " in an atomic block" : " at " + sites.location(site);
-  }
-
   /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
   public boolean invariantVisibilityGrew() {
     return invariants.visibilityGrew();
@@ -454,89 +391,7 @@ public final class Execution implements SchedulingView, Dependence {
     return fair.fairnessChanged();
   }
 
-  // ---------------------------------------------------------------- SchedulingView
-
-  @Override
-  public long enabled() {
-    long mask = 0;
-    boolean anyUser = false;
-    ModelThread inAtomic = null;
-    for (ModelThread t : threads) {
-      if (t.terminated) {
-        continue;
-      }
-      if (!t.javaThread.isDaemon()) {
-        anyUser = true;
-      }
-      if (t.atomicDepth > 0 && t.op != OpKind.BEGIN) {
-        inAtomic = t;
-      }
-      if (isEnabled(t)) {
-        mask |= 1L << t.id;
-      }
-    }
-    if (!anyUser) {
-      return 0; // only daemon threads left: the JVM would exit
-    }
-    if (fair.heldCount() > 0) {
-      long held = 0;
-      for (ModelThread t : threads) {
-        if (t.heldBack) {
-          held |= 1L << t.id;
-        }
-      }
-      if ((mask & ~held) != 0) {
-        mask &= ~held;
-      }
-    }
-    if (inAtomic != null) {
-      // A choice inside an atomic block: only that thread may go on.
-      return mask & (1L << inAtomic.id);
-    }
-    return mask;
-  }
-
-  private boolean isEnabled(ModelThread t) {
-    return byOp[t.op.ordinal()].isEnabled(t);
-  }
-
-  @Override
-  public int lastThread() {
-    return last == null ? -1 : last.id;
-  }
-
-  @Override
-  public int choiceCount(int id) {
-    ModelThread t = threads.get(id);
-    return byOp[t.op.ordinal()].choiceCount(t);
-  }
-
-  @Override
-  public long signature(int id) {
-    ModelThread t = threads.get(id);
-    long objectPart = t.opObject == null ? 0 : objects.objectId(t.opObject);
-    return ((long) t.op.ordinal() << 56) ^ ((long) t.opSite << 24) ^ (objectPart << 8) ^ t.opArg;
-  }
-
   // ---------------------------------------------------------------- threads
-
-  ModelThread addThread(Thread javaThread, boolean isMain) {
-    if (threads.size() == 64) {
-      throw new UnsupportedConstructError("more than 64 threads", "the engine supports at most 64 threads per execution");
-    }
-    ModelThread mt = new ModelThread(threads.size(), javaThread, isMain);
-    threads.add(mt);
-    byJavaThread.put(javaThread, mt);
-    return mt;
-  }
-
-  int threadCount() {
-    return threads.size();
-  }
-
-  ModelThread modelThread(Thread t) {
-    return byJavaThread.get(t);
-  }
 
   ModelThread current() {
     Carrier c = Carrier.current();
@@ -549,37 +404,9 @@ public final class Execution implements SchedulingView, Dependence {
     return backend;
   }
 
-  /**
-   * Made on first use: a PrintStream builds an encoder and buffers, which cost more than a
-   * short execution, and most executions print nothing.
-   */
-  private PrintStream modelOut;
-
   /** What model code prints: dropped during the search, recorded as steps in a trace. */
   PrintStream modelOut() {
-    if (modelOut == null) {
-      modelOut = new PrintStream(new TraceLines(), true);
-    }
-    return modelOut;
-  }
-
-  /** Cuts what the model prints into lines, each a step of the trace (if this execution records one). */
-  private final class TraceLines extends java.io.OutputStream {
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-    @Override
-    public void write(int b) {
-      if (trace == null) {
-        return;
-      }
-      if (b == '\n') {
-        ModelThread me = current();
-        trace.printed(me != null ? me : threads.get(0), line.toString(java.nio.charset.StandardCharsets.UTF_8));
-        line.reset();
-      } else {
-        line.write(b);
-      }
-    }
+    return output.stream();
   }
 
   int epoch() {
@@ -611,7 +438,7 @@ public final class Execution implements SchedulingView, Dependence {
     if (o instanceof Thread t) {
       // Before start, an unnamed thread still has the JVM's global number, which differs
       // from run to run; it is numbered per execution when it starts.
-      return !byJavaThread.containsKey(t) && ThreadLifeCycle.isJvmThreadName(t.getName()) ? "new Thread" : t.getName();
+      return threads.of(t) == null && ThreadLifeCycle.isJvmThreadName(t.getName()) ? "new Thread" : t.getName();
     }
     Class<?> c = o.getClass();
     String simple = c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();
@@ -631,6 +458,6 @@ public final class Execution implements SchedulingView, Dependence {
     if (trace != null) {
       return trace.blocked(t); // names what a guard waits for and who last changed it
     }
-    return t.name() + " " + byOp[t.op.ordinal()].blockedReason(t) + " at " + sites.location(t.opSite);
+    return t.name() + " " + threads.primitiveOf(t).blockedReason(t) + " at " + sites.location(t.opSite);
   }
 }

@@ -245,7 +245,7 @@ public final class Hooks {
   /** {@code Thread.getId}: the thread's number in this execution, the same in every execution. */
   public static long threadId(Thread t) {
     if (Thread.currentThread() instanceof Carrier c && c.execution != null) {
-      ModelThread m = c.execution.modelThread(t);
+      ModelThread m = c.execution.threads.of(t);
       if (m != null) {
         return m.id + 1;
       }

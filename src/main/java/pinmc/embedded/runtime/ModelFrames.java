@@ -22,4 +22,32 @@ final class ModelFrames {
     }
     return "an unknown place";
   }
+
+  /**
+   * The method a step calls on a JDK or atomic object: it is in the name of the instrumenter's
+   * wrapper for the call ({@code __pinmc$jdk$add$3}, {@code __pinmc$atomic$incrementAndGet$0}).
+   */
+  static String wrappedCall(StackTraceElement[] stack) {
+    for (StackTraceElement e : stack) {
+      String m = e.getMethodName();
+      for (String prefix : WRAPPERS) {
+        int end = m.lastIndexOf('$');
+        if (m.startsWith(prefix) && end > prefix.length()) {
+          return m.substring(prefix.length(), end);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final String[] WRAPPERS = {"__pinmc$jdk$", "__pinmc$atomic$"};
+
+  /** A method's name as the model wrote it: a lambda's body by its enclosing method. */
+  static String cleanMethodName(String m) {
+    if (m.startsWith("lambda$")) {
+      int end = m.indexOf('$', 7);
+      return end > 7 ? m.substring(7, end) : m;
+    }
+    return m;
+  }
 }

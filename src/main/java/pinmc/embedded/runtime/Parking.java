@@ -61,7 +61,7 @@ final class Parking implements Primitive {
     }
     me.announce(OpKind.UNPARK, target, 0, site);
     ex.schedulePoint(me);
-    ModelThread t = ex.modelThread(target);
+    ModelThread t = ex.threads.of(target);
     if (t != null) {
       t.parkPermit = true;
     }

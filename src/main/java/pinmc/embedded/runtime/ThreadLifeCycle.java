@@ -39,7 +39,7 @@ final class ThreadLifeCycle implements Primitive {
 
   /** Whether the thread {@code t} joins has ended, or was not started (then join returns at once). */
   private boolean joinTargetGone(ModelThread t) {
-    ModelThread target = ex.modelThread((Thread) t.opObject);
+    ModelThread target = ex.threads.of((Thread) t.opObject);
     return target == null || target.terminated;
   }
 
@@ -53,7 +53,7 @@ final class ThreadLifeCycle implements Primitive {
       case JOIN -> {
         out.access(t.opObject, STARTED, AccessSet.READ);
         // An untimed join of a started thread waits for its end and cannot be reordered before it.
-        boolean waitsForEnd = !t.opTimed && ex.modelThread((Thread) t.opObject) != null;
+        boolean waitsForEnd = !t.opTimed && ex.threads.of((Thread) t.opObject) != null;
         out.access(t.opObject, ALIVE, (byte) (AccessSet.READ | (waitsForEnd ? AccessSet.SYNC_ONLY : 0)));
         out.access(t.javaThread, INTERRUPT, AccessSet.READ);
       }
@@ -74,7 +74,7 @@ final class ThreadLifeCycle implements Primitive {
   }
 
   void start(ModelThread me, Thread child, int site) {
-    if (ex.modelThread(child) != null) {
+    if (ex.threads.of(child) != null) {
       me.announce(OpKind.START, child, 0, site);
       ex.schedulePoint(me);
       throw new IllegalThreadStateException("thread " + child.getName() + " was already started");
@@ -82,11 +82,11 @@ final class ThreadLifeCycle implements Primitive {
     if (isJvmThreadName(child.getName())) {
       // The JVM numbers unnamed threads globally; number them per execution so that names
       // (and anything the model derives from them) are the same in every execution.
-      child.setName("Thread-" + (ex.threadCount() - 1));
+      child.setName("Thread-" + (ex.threads.count() - 1));
     }
     me.announce(OpKind.START, child, 0, site);
     ex.schedulePoint(me);
-    ModelThread mt = ex.addThread(child, false);
+    ModelThread mt = ex.threads.add(child, false);
     mt.interrupted = interruptedBeforeStart.remove(child);
     if (ex.trace != null) {
       ex.trace.started(mt, ex.sites.location(site));
@@ -110,7 +110,7 @@ final class ThreadLifeCycle implements Primitive {
   void interrupt(ModelThread me, Thread target, int site) {
     me.announce(OpKind.INTERRUPT, target, 0, site);
     ex.schedulePoint(me);
-    ModelThread t = ex.modelThread(target);
+    ModelThread t = ex.threads.of(target);
     if (t != null) {
       t.interrupted = true;
     } else {
@@ -126,7 +126,7 @@ final class ThreadLifeCycle implements Primitive {
     me.announce(clear ? OpKind.ATOMIC_OP : OpKind.THREAD_QUERY, target, INTERRUPT, site);
     me.opWrites = clear;
     ex.schedulePoint(me);
-    ModelThread t = ex.modelThread(target);
+    ModelThread t = ex.threads.of(target);
     boolean was = t != null ? t.interrupted : interruptedBeforeStart.contains(target);
     if (clear && t != null) {
       t.interrupted = false;
@@ -137,7 +137,7 @@ final class ThreadLifeCycle implements Primitive {
   boolean isAlive(ModelThread me, Thread target, int site) {
     me.announce(OpKind.THREAD_QUERY, target, ALIVE, site);
     ex.schedulePoint(me);
-    ModelThread t = ex.modelThread(target);
+    ModelThread t = ex.threads.of(target);
     return t != null && !t.terminated;
   }
 

@@ -22,8 +22,8 @@ import pinmc.embedded.search.Explorer;
 class PrimitivesTest {
   private final Execution ex = new Execution(new Explorer(Reduction.DPOR, -1), null, new Sites(),
       getClass().getClassLoader(), new ExecutionConfig(1000, Duration.ofSeconds(5), false, 1000, false), false);
-  private final ModelThread a = ex.addThread(new Thread("a"), false);
-  private final ModelThread b = ex.addThread(new Thread("b"), false);
+  private final ModelThread a = ex.threads.add(new Thread("a"), false);
+  private final ModelThread b = ex.threads.add(new Thread("b"), false);
   private final Object lock = new Object();
 
   /** The accesses of {@code t}'s pending operation, as "object field mode" with object a, b, lock or other. */
@@ -52,7 +52,7 @@ class PrimitivesTest {
   void everyOperationHasExactlyOnePrimitive() {
     for (OpKind op : OpKind.values()) {
       a.announce(op, null, 0, 0);
-      assertTrue(ex.choiceCount(a.id) >= 0, "the execution's table answers for " + op);
+      assertTrue(ex.threads.choiceCount(a.id) >= 0, "the execution's table answers for " + op);
     }
     assertThrows(IllegalStateException.class, () -> Primitive.byOperation(ex.locks, ex.locks),
         "an operation claimed twice");
