@@ -113,6 +113,11 @@ enum HookCall {
     return m;
   }
 
+  /** Whether the hook takes the number of the call's site: then as its last argument, an {@code int}. */
+  boolean takesSite() {
+    return parameters.length > 0 && parameters[parameters.length - 1] == int.class;
+  }
+
   /** Writes the call into {@code mv}; its arguments are on the operand stack. */
   void invoke(MethodVisitor mv) {
     mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner, methodName, descriptor, false);

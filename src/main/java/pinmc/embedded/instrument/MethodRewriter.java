@@ -30,6 +30,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
   private final ArrayDeque<String> pendingNew = new ArrayDeque<>();
   private boolean thisInitialized;
   private final Label bodyStart = new Label();
+  private final CallRewriter calls;
 
   MethodRewriter(Instrumenter.ClassRewriter cls, MethodVisitor next, int access, String name, String desc,
       boolean synchronizedMethod, boolean entryInit) {
@@ -41,13 +42,19 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     this.entryInit = entryInit;
     this.isConstructor = name.equals("<init>");
     this.thisInitialized = !isConstructor;
+    this.calls = new CallRewriter(this, cls);
   }
 
-  private int site(int field) {
+  /** Writes a call as it is, past this rewriter (for {@link CallRewriter}). */
+  void emitCall(int opcode, String owner, String name, String desc, boolean isInterface) {
+    super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+  }
+
+  int site(int field) {
     return cls.addSite(new SourceLocation(cls.className.replace('/', '.'), methodName, cls.sourceFile, line), field);
   }
 
-  private void push(int value) {
+  void push(int value) {
     if (value >= -1 && value <= 5) {
       super.visitInsn(ICONST_0 + value);
     } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
@@ -59,7 +66,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     }
   }
 
-  private void hook(HookCall call) {
+  void hook(HookCall call) {
     super.visitMethodInsn(INVOKESTATIC, call.owner, call.methodName, call.descriptor, false);
   }
 
@@ -295,12 +302,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
         return;
       }
     }
-    if (rewriteObjectMonitorCall(opcode, name, desc)
-        || rewriteThreadCall(opcode, owner, name, desc)
-        || rewriteLockSupport(opcode, owner, name, desc)
-        || rewriteAtomic(opcode, owner, name, desc)
-        || rewriteRandom(opcode, owner, name, desc)
-        || rewriteJdkCall(opcode, owner, name, desc, isInterface)) {
+    if (calls.rewrite(opcode, owner, name, desc, isInterface)) {
       return;
     }
     super.visitMethodInsn(opcode, owner, name, desc, isInterface);
@@ -330,161 +332,5 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       return;
     }
     super.visitInvokeDynamicInsn(name, desc, bootstrap, args);
-  }
-
-  /** A call that may land on a JDK collection or builder: through a wrapper that makes it one step (see JdkCalls). */
-  private boolean rewriteJdkCall(int opcode, String owner, String name, String desc, boolean isInterface) {
-    int mode = JdkCalls.mode(opcode, owner, name, desc);
-    if (mode < 0 || (!owner.equals("java/lang/Object") && cls.hierarchy().isSubtypeOf(cls.className, owner))) {
-      return false; // a call through our own superclass may be protected: the wrapper could not make it
-    }
-    push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
-    String[] wrapper = cls.jdkWrapper(opcode, owner, name, desc, isInterface, mode);
-    super.visitMethodInsn(INVOKESTATIC, cls.className, wrapper[0], wrapper[1], cls.isInterface);
-    return true;
-  }
-
-  private boolean rewriteObjectMonitorCall(int opcode, String name, String desc) {
-    if (opcode != INVOKEVIRTUAL && opcode != INVOKESPECIAL) {
-      return false;
-    }
-    HookCall hook = switch (name + desc) {
-      case "wait()V" -> HookCall.OBJECT_WAIT;
-      case "wait(J)V" -> HookCall.OBJECT_WAIT_MILLIS;
-      case "wait(JI)V" -> HookCall.OBJECT_WAIT_NANOS;
-      case "notify()V" -> HookCall.OBJECT_NOTIFY;
-      case "notifyAll()V" -> HookCall.OBJECT_NOTIFY_ALL;
-      default -> null;
-    };
-    if (hook == null) {
-      return false;
-    }
-    push(site(0));
-    hook(hook);
-    return true;
-  }
-
-  private boolean rewriteThreadCall(int opcode, String owner, String name, String desc) {
-    boolean threadOwner = owner.equals(Constructs.THREAD)
-        || (opcode != INVOKESTATIC && cls.hierarchy().isSubtypeOf(owner, Constructs.THREAD));
-    if (!threadOwner) {
-      return false;
-    }
-    if (opcode == INVOKESTATIC) {
-      switch (name + desc) {
-        case "currentThread()Ljava/lang/Thread;" -> hook(HookCall.CURRENT_THREAD);
-        case "sleep(J)V" -> {
-          push(site(0));
-          hook(HookCall.SLEEP);
-        }
-        case "sleep(JI)V" -> {
-          push(site(0));
-          hook(HookCall.SLEEP_NANOS);
-        }
-        case "yield()V", "onSpinWait()V" -> {
-          push(site(0));
-          hook(HookCall.YIELD);
-        }
-        case "interrupted()Z" -> {
-          push(site(0));
-          hook(HookCall.INTERRUPTED);
-        }
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (!owner.equals(Constructs.THREAD) && declaresOwn(owner, name, desc)) {
-      return false; // the model's own override runs
-    }
-    HookCall hook = switch (name + desc) {
-      case "start()V" -> HookCall.THREAD_START;
-      case "join()V" -> HookCall.THREAD_JOIN;
-      case "join(J)V" -> HookCall.THREAD_JOIN_MILLIS;
-      case "join(JI)V" -> HookCall.THREAD_JOIN_NANOS;
-      case "interrupt()V" -> HookCall.THREAD_INTERRUPT;
-      case "isInterrupted()Z" -> HookCall.THREAD_IS_INTERRUPTED;
-      case "isAlive()Z" -> HookCall.THREAD_IS_ALIVE;
-      case "getId()J" -> HookCall.THREAD_ID;
-      default -> null;
-    };
-    if (hook == null) {
-      return false;
-    }
-    if (hook != HookCall.THREAD_ID) {
-      push(site(0));
-    }
-    hook(hook);
-    return true;
-  }
-
-  private boolean declaresOwn(String owner, String name, String desc) {
-    // Conservative: only the model's classes can override; JDK subclasses of Thread do not matter here.
-    for (String c = owner; c != null && !c.equals(Constructs.THREAD); c = cls.hierarchy().info(c).superName()) {
-      if (ModelClassLoader.isShared(c.replace('/', '.'))) {
-        return false;
-      }
-      if (cls.hierarchy().declaresMethod(c, name, desc)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean rewriteLockSupport(int opcode, String owner, String name, String desc) {
-    if (opcode != INVOKESTATIC || !owner.equals("java/util/concurrent/locks/LockSupport")) {
-      return false;
-    }
-    HookCall hook = switch (name + desc) {
-      case "park()V" -> HookCall.PARK;
-      case "park(Ljava/lang/Object;)V" -> HookCall.PARK_BLOCKER;
-      case "parkNanos(J)V", "parkUntil(J)V" -> HookCall.PARK_NANOS;
-      case "parkNanos(Ljava/lang/Object;J)V", "parkUntil(Ljava/lang/Object;J)V" -> HookCall.PARK_NANOS_BLOCKER;
-      case "unpark(Ljava/lang/Thread;)V" -> HookCall.UNPARK;
-      default -> null;
-    };
-    if (hook == null) {
-      return false;
-    }
-    push(site(0));
-    hook(hook);
-    return true;
-  }
-
-  private boolean rewriteAtomic(int opcode, String owner, String name, String desc) {
-    boolean scalar = Constructs.ATOMICS.contains(owner);
-    boolean indexed = Constructs.ATOMIC_ARRAYS.contains(owner);
-    if (opcode != INVOKEVIRTUAL || !(scalar || indexed) || name.equals("length")) {
-      return false;
-    }
-    boolean write = !Constructs.isAtomicRead(name);
-    boolean takesIndex = indexed && desc.startsWith("(I");
-    String wrapper = cls.atomicWrapper(opcode, owner, name, desc, write, takesIndex);
-    push(site(0));
-    super.visitMethodInsn(INVOKESTATIC, cls.className, wrapper,
-        Instrumenter.ClassRewriter.wrapperDescriptor(cls.atomicWrappers.get(opcode + owner + "." + name + desc)),
-        cls.isInterface);
-    return true;
-  }
-
-  private boolean rewriteRandom(int opcode, String owner, String name, String desc) {
-    if (opcode != INVOKEVIRTUAL || !owner.equals("java/util/Random")) {
-      return false;
-    }
-    switch (name + desc) {
-      case "nextInt(I)I" -> {
-        push(site(0));
-        hook(HookCall.RANDOM_NEXT_INT);
-      }
-      case "nextBoolean()Z" -> {
-        push(site(0));
-        hook(HookCall.RANDOM_NEXT_BOOLEAN);
-      }
-      default -> {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -392,7 +392,7 @@ public final class Hooks {
     }
   }
 
-  /** After model code allocated an object or array: gives it its number (see {@code Execution.objectIds}). */
+  /** After model code allocated an object or array: gives it its number (see {@link ObjectNumbers}). */
   public static void allocated(Object o) {
     if (Thread.currentThread() instanceof Carrier c && c.thread != null) {
       ModelThread t = c.thread;
