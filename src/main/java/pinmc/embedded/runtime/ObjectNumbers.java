@@ -28,9 +28,9 @@ final class ObjectNumbers {
     objectIds.put(o, id);
   }
 
-  /** The location of {@code field} of {@code o}: the object's number in the high half, the field in the low. */
+  /** The location of {@code field} of {@code o} (see {@link Locations}). */
   long location(Object o, int field) {
-    return ((long) objectId(o) << 32) | (field & 0xffffffffL);
+    return Locations.of(objectId(o), field);
   }
 
   int objectId(Object o) {

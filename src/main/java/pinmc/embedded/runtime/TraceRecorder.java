@@ -374,7 +374,7 @@ final class TraceRecorder {
   }
 
   private long location(Object o, int field) {
-    return o == null ? field & 0xffffffffL : ((long) objectKey(o) << 32) | (field & 0xffffffffL);
+    return Locations.of(objectKey(o), field);
   }
 
   private int objectKey(Object o) {
@@ -390,7 +390,7 @@ final class TraceRecorder {
   }
 
   private Object objectByKey(long loc) {
-    int key = (int) (loc >>> 32);
+    int key = Locations.object(loc);
     for (var e : objectKeys.entrySet()) {
       if (e.getValue() == key) {
         return e.getKey();
@@ -401,7 +401,7 @@ final class TraceRecorder {
 
   private String placeOf(long loc) {
     Object o = objectByKey(loc);
-    int field = (int) loc;
+    int field = Locations.field(loc);
     if (field < 0) {
       return ex.describe(o);
     }
@@ -409,7 +409,7 @@ final class TraceRecorder {
   }
 
   private String currentValue(long loc) {
-    int field = (int) loc;
+    int field = Locations.field(loc);
     return field < 0 ? "?" : names.format(names.value(objectByKey(loc), field));
   }
 
