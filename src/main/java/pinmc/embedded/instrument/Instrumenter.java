@@ -30,7 +30,6 @@ import pinmc.embedded.runtime.Sites;
  * </ul>
  */
 final class Instrumenter {
-  static final String HOOKS = "pinmc/embedded/runtime/Hooks";
   static final String INIT = "__pinmc$init";
   static final String CLINIT = "__pinmc$clinit";
   static final String EPOCH = "__pinmc$epoch";
@@ -105,12 +104,6 @@ final class Instrumenter {
 
   private record StaticField(String name, String desc, boolean constant) {}
 
-  /** A generated static wrapper around a call on a {@code java.util.concurrent.atomic} object. */
-  record AtomicWrapper(String name, int invokeOpcode, String owner, String method, String desc, boolean write, boolean indexed) {}
-
-  /** A generated static wrapper around a call that may land on a JDK object the engine controls (see JdkCalls). */
-  record JdkWrapper(String name, int invokeOpcode, String owner, String method, String desc, boolean isInterface, int mode) {}
-
   final class ClassRewriter extends ClassVisitor {
     String className;
     String superName;
@@ -120,14 +113,15 @@ final class Instrumenter {
     private boolean declaresHashCode;
     String unsupportedSuper;
     private final List<StaticField> statics = new ArrayList<>();
-    final Map<String, AtomicWrapper> atomicWrappers = new LinkedHashMap<>();
-    private final Map<String, JdkWrapper> jdkWrappers = new LinkedHashMap<>();
+    /** The wrappers this class's calls on atomics and JDK objects go through, written at its end. */
+    final CallWrappers wrappers;
     private final ClassHierarchy hierarchy;
     final List<SiteRegistration> registrations = new ArrayList<>();
 
     ClassRewriter(ClassVisitor next, ClassHierarchy hierarchy) {
       super(Opcodes.ASM9, next);
       this.hierarchy = hierarchy;
+      this.wrappers = new CallWrappers(next);
     }
 
     /** A new site number; see {@link Sites#addSite}. */
@@ -209,12 +203,7 @@ final class Instrumenter {
       for (Concatenation c : concatenations) {
         generateConcatenationBridge(c);
       }
-      for (AtomicWrapper w : atomicWrappers.values()) {
-        generateAtomicWrapper(w);
-      }
-      for (JdkWrapper w : jdkWrappers.values()) {
-        generateJdkWrapper(w);
-      }
+      wrappers.writeAll();
       super.visitEnd();
     }
 
@@ -225,7 +214,7 @@ final class Instrumenter {
       mv.visitCode();
       Label run = new Label();
       Label done = new Label();
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classEpoch", "()I", false);
+      HookCall.CLASS_EPOCH.invoke(mv);
       mv.visitInsn(Opcodes.DUP);
       mv.visitLdcInsn(Integer.MIN_VALUE);
       Label notOutside = new Label();
@@ -257,17 +246,17 @@ final class Instrumenter {
         Label handler = new Label();
         mv.visitTryCatchBlock(start, end, handler, null);
         mv.visitLdcInsn(className.replace('/', '.'));
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitBegin", "(Ljava/lang/String;)J", false);
+        HookCall.CLASS_INIT_BEGIN.invoke(mv);
         mv.visitVarInsn(Opcodes.LSTORE, 0); // the initialiser context to restore
         mv.visitLabel(start);
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, className, CLINIT, "()V", false);
         mv.visitLabel(end);
         mv.visitVarInsn(Opcodes.LLOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "(J)V", false);
+        HookCall.CLASS_INIT_END.invoke(mv);
         mv.visitJumpInsn(Opcodes.GOTO, done);
         mv.visitLabel(handler);
         mv.visitVarInsn(Opcodes.LLOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "classInitEnd", "(J)V", false);
+        HookCall.CLASS_INIT_END.invoke(mv);
         mv.visitInsn(Opcodes.ATHROW);
       }
       mv.visitLabel(done);
@@ -314,7 +303,7 @@ final class Instrumenter {
       mv.visitJumpInsn(Opcodes.IFNE, known);
       mv.visitVarInsn(Opcodes.ALOAD, 0);
       mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "identityHash", "(Ljava/lang/Object;)I", false);
+      HookCall.IDENTITY_HASH.invoke(mv);
       mv.visitFieldInsn(Opcodes.PUTFIELD, className, IDENTITY_HASH, "I");
       mv.visitLabel(known);
       mv.visitVarInsn(Opcodes.ALOAD, 0);
@@ -332,32 +321,6 @@ final class Instrumenter {
         case 'L', '[' -> Opcodes.ACONST_NULL;
         default -> Opcodes.ICONST_0;
       };
-    }
-
-    /** The name of the wrapper for a call, generating it at the end of the class. */
-    String atomicWrapper(int opcode, String owner, String method, String desc, boolean write, boolean indexed) {
-      String key = opcode + owner + "." + method + desc;
-      AtomicWrapper w = atomicWrappers.get(key);
-      if (w == null) {
-        w = new AtomicWrapper("__pinmc$atomic$" + method + "$" + atomicWrappers.size(), opcode, owner, method, desc, write, indexed);
-        atomicWrappers.put(key, w);
-      }
-      return w.name();
-    }
-
-    static String wrapperDescriptor(AtomicWrapper w) {
-      return wrapperDescriptor(w.owner(), w.desc());
-    }
-
-    /** A call's descriptor as a static method: the receiver first, the site number last. */
-    static String wrapperDescriptor(String owner, String desc) {
-      Type m = Type.getMethodType(desc);
-      Type[] args = m.getArgumentTypes();
-      Type[] all = new Type[args.length + 2];
-      all[0] = Type.getObjectType(owner);
-      System.arraycopy(args, 0, all, 1, args.length);
-      all[all.length - 1] = Type.INT_TYPE;
-      return Type.getMethodDescriptor(m.getReturnType(), all);
     }
 
     private record MethodReference(Handle target, String name, String desc, int line) {}
@@ -385,7 +348,7 @@ final class Instrumenter {
 
     /**
      * A static method of this class that reads each argument that is a controlled JDK object
-     * (a step, see {@code Hooks.jdkObjectRead}), then concatenates as the original
+     * (a step, see {@code JdkObjectHooks.jdkObjectRead}), then concatenates as the original
      * {@code invokedynamic} did.
      */
     String concatenationBridge(String name, String desc, Handle bootstrap, Object[] args, int site) {
@@ -404,11 +367,11 @@ final class Instrumenter {
         if (arg.getSort() == Type.OBJECT) {
           mv.visitVarInsn(Opcodes.ALOAD, slot);
           mv.visitLdcInsn(c.site());
-          mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkObjectRead", "(Ljava/lang/Object;I)V", false);
+          HookCall.JDK_OBJECT_READ.invoke(mv);
         }
         slot += arg.getSize();
       }
-      loadArguments(mv, args, args.length);
+      CallWrappers.loadArguments(mv, args, args.length);
       mv.visitInvokeDynamicInsn(c.name(), c.desc(), c.bootstrap(), c.args());
       mv.visitInsn(Opcodes.ARETURN);
       mv.visitMaxs(0, 0);
@@ -424,7 +387,7 @@ final class Instrumenter {
       mv.visitLabel(start);
       mv.visitLineNumber(Math.max(r.line(), 1), start);
       Type[] args = Type.getArgumentTypes(r.desc());
-      loadArguments(mv, args, args.length);
+      CallWrappers.loadArguments(mv, args, args.length);
       Handle t = r.target();
       int opcode = switch (t.getTag()) {
         case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
@@ -437,137 +400,5 @@ final class Instrumenter {
       mv.visitEnd();
     }
 
-    /** The name and descriptor of the wrapper for a call that may land on a controlled JDK object. */
-    String[] jdkWrapper(int opcode, String owner, String method, String desc, boolean isInterface, int mode) {
-      String key = opcode + owner + "." + method + desc;
-      JdkWrapper w = jdkWrappers.get(key);
-      if (w == null) {
-        // The method's name in the wrapper's lets a trace say which call a step made.
-        w = new JdkWrapper("__pinmc$jdk$" + method + "$" + jdkWrappers.size(), opcode, owner, method, desc, isInterface, mode);
-        jdkWrappers.put(key, w);
-      }
-      return new String[] {w.name(), jdkWrapperDescriptor(w)};
-    }
-
-    /** A static call keeps its descriptor (its first argument stands for the receiver); any other gets the receiver first. */
-    private static String jdkWrapperDescriptor(JdkWrapper w) {
-      if (w.invokeOpcode() == Opcodes.INVOKESTATIC) {
-        return w.desc().replace(")", "I)");
-      }
-      return wrapperDescriptor(w.owner(), w.desc());
-    }
-
-    /**
-     * {@code token = Hooks.jdkCallBegin(receiver, mode, site); Hooks.jdkArgument(each reference
-     * argument, token); result = receiver.method(args); Hooks.jdkCallEnd(result, receiver, token)},
-     * the end also when the call throws.
-     */
-    /** A wrapper being written: its arguments (the site number last, in {@code siteSlot}) and result. */
-    private record WrapperCode(MethodVisitor mv, Type[] args, Type ret, int siteSlot) {}
-
-    private WrapperCode openWrapper(String name, String desc) {
-      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, name, desc, null, null);
-      mv.visitCode();
-      Type[] args = Type.getArgumentTypes(desc);
-      int siteSlot = 0;
-      for (int i = 0; i < args.length - 1; i++) {
-        siteSlot += args[i].getSize();
-      }
-      return new WrapperCode(mv, args, Type.getReturnType(desc), siteSlot);
-    }
-
-    /** Pushes the first {@code count} arguments of a static method. */
-    private static void loadArguments(MethodVisitor mv, Type[] args, int count) {
-      int slot = 0;
-      for (int i = 0; i < count; i++) {
-        mv.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slot);
-        slot += args[i].getSize();
-      }
-    }
-
-    private void generateJdkWrapper(JdkWrapper w) {
-      WrapperCode code = openWrapper(w.name(), jdkWrapperDescriptor(w));
-      MethodVisitor mv = code.mv();
-      Type[] args = code.args();
-      Type ret = code.ret();
-      int siteSlot = code.siteSlot();
-      int tokenSlot = siteSlot + 1;
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitLdcInsn(w.mode());
-      mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallBegin", "(Ljava/lang/Object;II)I", false);
-      mv.visitVarInsn(Opcodes.ISTORE, tokenSlot);
-      int slot = args[0].getSize();
-      for (int i = 1; i < args.length - 1; i++) {
-        if (args[i].getSort() == Type.OBJECT || args[i].getSort() == Type.ARRAY) {
-          mv.visitVarInsn(Opcodes.ALOAD, slot);
-          mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
-          mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-          mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkArgument", "(Ljava/lang/Object;II)V", false);
-        }
-        slot += args[i].getSize();
-      }
-      Label start = new Label();
-      Label end = new Label();
-      Label handler = new Label();
-      mv.visitTryCatchBlock(start, end, handler, null);
-      mv.visitLabel(start);
-      loadArguments(mv, args, args.length - 1);
-      mv.visitMethodInsn(w.invokeOpcode(), w.owner(), w.method(), w.desc(), w.isInterface());
-      mv.visitLabel(end);
-      if (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY) {
-        mv.visitInsn(Opcodes.DUP);
-      } else {
-        mv.visitInsn(Opcodes.ACONST_NULL);
-      }
-      callJdkCallEnd(mv, tokenSlot, siteSlot);
-      mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
-      mv.visitLabel(handler);
-      mv.visitInsn(Opcodes.ACONST_NULL);
-      callJdkCallEnd(mv, tokenSlot, siteSlot);
-      mv.visitInsn(Opcodes.ATHROW);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
-    }
-
-    /** {@code Hooks.jdkCallEnd(result, receiver, token, site)}, with the result (or null) already on the stack. */
-    private static void callJdkCallEnd(MethodVisitor mv, int tokenSlot, int siteSlot) {
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitVarInsn(Opcodes.ILOAD, tokenSlot);
-      mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "jdkCallEnd", "(Ljava/lang/Object;Ljava/lang/Object;II)V", false);
-    }
-
-    private void generateAtomicWrapper(AtomicWrapper w) {
-      WrapperCode code = openWrapper(w.name(), wrapperDescriptor(w));
-      MethodVisitor mv = code.mv();
-      Type[] args = code.args();
-      Type ret = code.ret();
-      int siteSlot = code.siteSlot();
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      if (w.indexed()) {
-        mv.visitVarInsn(Opcodes.ILOAD, 1);
-      } else {
-        mv.visitInsn(Opcodes.ICONST_M1);
-      }
-      mv.visitInsn(w.write() ? Opcodes.ICONST_1 : Opcodes.ICONST_0);
-      mv.visitVarInsn(Opcodes.ILOAD, siteSlot);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "atomicOpBegin", "(Ljava/lang/Object;IZI)V", false);
-      Label start = new Label();
-      Label end = new Label();
-      Label handler = new Label();
-      mv.visitTryCatchBlock(start, end, handler, null);
-      mv.visitLabel(start);
-      loadArguments(mv, args, args.length - 1);
-      mv.visitMethodInsn(w.invokeOpcode(), w.owner(), w.method(), w.desc(), false);
-      mv.visitLabel(end);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "atomicOpEnd", "()V", false);
-      mv.visitInsn(ret.getOpcode(Opcodes.IRETURN));
-      mv.visitLabel(handler);
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "atomicOpEnd", "()V", false);
-      mv.visitInsn(Opcodes.ATHROW);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
-    }
   }
 }

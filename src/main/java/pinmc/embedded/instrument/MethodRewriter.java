@@ -18,7 +18,6 @@ import pinmc.embedded.runtime.SharedPackages;
  * original instruction still runs on the original operands.
  */
 final class MethodRewriter extends MethodVisitor implements Opcodes {
-  private static final String HOOKS = Instrumenter.HOOKS;
   private final Instrumenter.ClassRewriter cls;
   private final String methodName;
   private final boolean synchronizedMethod;
@@ -31,6 +30,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
   private final ArrayDeque<String> pendingNew = new ArrayDeque<>();
   private boolean thisInitialized;
   private final Label bodyStart = new Label();
+  private final CallRewriter calls;
 
   MethodRewriter(Instrumenter.ClassRewriter cls, MethodVisitor next, int access, String name, String desc,
       boolean synchronizedMethod, boolean entryInit) {
@@ -42,13 +42,19 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     this.entryInit = entryInit;
     this.isConstructor = name.equals("<init>");
     this.thisInitialized = !isConstructor;
+    this.calls = new CallRewriter(this, cls);
   }
 
-  private int site(int field) {
+  /** Writes a call as it is, past this rewriter (for {@link CallRewriter}). */
+  void emitCall(int opcode, String owner, String name, String desc, boolean isInterface) {
+    super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+  }
+
+  int site(int field) {
     return cls.addSite(new SourceLocation(cls.className.replace('/', '.'), methodName, cls.sourceFile, line), field);
   }
 
-  private void push(int value) {
+  void push(int value) {
     if (value >= -1 && value <= 5) {
       super.visitInsn(ICONST_0 + value);
     } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
@@ -60,14 +66,14 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     }
   }
 
-  private void hook(String name, String desc) {
-    super.visitMethodInsn(INVOKESTATIC, HOOKS, name, desc, false);
+  void hook(HookCall call) {
+    super.visitMethodInsn(INVOKESTATIC, call.owner, call.methodName, call.descriptor, false);
   }
 
   private void unsupported(String construct, String why) {
     super.visitLdcInsn(construct);
     super.visitLdcInsn(why);
-    hook("unsupported", "(Ljava/lang/String;Ljava/lang/String;)V");
+    hook(HookCall.UNSUPPORTED);
   }
 
   private void pushLock() {
@@ -90,7 +96,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     if (synchronizedMethod) {
       pushLock();
       push(site(0));
-      hook("monitorEnter", "(Ljava/lang/Object;I)V");
+      hook(HookCall.MONITOR_ENTER);
       super.visitLabel(bodyStart);
     }
   }
@@ -110,7 +116,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
   @Override
   public void visitJumpInsn(int opcode, Label label) {
     if (visited.contains(label)) {
-      hook("backEdge", "()V"); // a loop: lets an aborted execution unwind, bounds local spinning
+      hook(HookCall.BACK_EDGE); // a loop: lets an aborted execution unwind, bounds local spinning
     }
     super.visitJumpInsn(opcode, label);
   }
@@ -121,7 +127,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       case IALOAD, LALOAD, FALOAD, DALOAD, AALOAD, BALOAD, CALOAD, SALOAD -> {
         super.visitInsn(DUP2);
         push(site(0));
-        hook("arrayLoad", "(Ljava/lang/Object;II)V");
+        hook(HookCall.ARRAY_LOAD);
       }
       case IASTORE, FASTORE, AASTORE, BASTORE, CASTORE, SASTORE -> {
         // [arr, idx, v] -> [arr, idx, v, arr, idx]
@@ -129,30 +135,30 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
         super.visitInsn(POP);
         super.visitInsn(DUP2_X1);
         push(site(0));
-        hook("arrayStore", "(Ljava/lang/Object;II)V");
+        hook(HookCall.ARRAY_STORE);
       }
       case LASTORE, DASTORE -> {
         super.visitInsn(DUP2_X2);
         super.visitInsn(POP2);
         super.visitInsn(DUP2_X2);
         push(site(0));
-        hook("arrayStore", "(Ljava/lang/Object;II)V");
+        hook(HookCall.ARRAY_STORE);
       }
       case MONITORENTER -> {
         push(site(0));
-        hook("monitorEnter", "(Ljava/lang/Object;I)V");
+        hook(HookCall.MONITOR_ENTER);
         return;
       }
       case MONITOREXIT -> {
         push(site(0));
-        hook("monitorExit", "(Ljava/lang/Object;I)V");
+        hook(HookCall.MONITOR_EXIT);
         return;
       }
       case IRETURN, LRETURN, FRETURN, DRETURN, ARETURN, RETURN -> {
         if (synchronizedMethod) {
           pushLock();
           push(site(0));
-          hook("monitorExit", "(Ljava/lang/Object;I)V");
+          hook(HookCall.MONITOR_EXIT);
         }
       }
       default -> {
@@ -173,7 +179,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       super.visitLabel(handler);
       pushLock();
       push(site(0));
-      hook("monitorExit", "(Ljava/lang/Object;I)V");
+      hook(HookCall.MONITOR_EXIT);
       super.visitInsn(ATHROW);
     }
     super.visitMaxs(maxStack, maxLocals);
@@ -211,13 +217,13 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
 
   private void allocatedOnStack() {
     super.visitInsn(DUP);
-    hook("allocated", "(Ljava/lang/Object;)V");
+    hook(HookCall.ALLOCATED);
   }
 
   @Override
   public void visitFieldInsn(int opcode, String owner, String name, String desc) {
     if (opcode == GETSTATIC && owner.equals("java/lang/System") && (name.equals("out") || name.equals("err"))) {
-      hook("modelOut", "()Ljava/io/PrintStream;");
+      hook(HookCall.MODEL_OUT);
       return;
     }
     if (ModelClassLoader.isShared(owner.replace('/', '.'))) {
@@ -242,7 +248,7 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       case GETFIELD -> {
         super.visitInsn(DUP);
         push(site);
-        hook("getField", "(Ljava/lang/Object;I)V");
+        hook(HookCall.GET_FIELD);
       }
       case PUTFIELD -> {
         if (wide) {
@@ -254,15 +260,15 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
           super.visitInsn(DUP_X1);
         }
         push(site);
-        hook("putField", "(Ljava/lang/Object;I)V");
+        hook(HookCall.PUT_FIELD);
       }
       case GETSTATIC -> {
         push(site);
-        hook("getStatic", "(I)V");
+        hook(HookCall.GET_STATIC);
       }
       default -> {
         push(site);
-        hook("putStatic", "(I)V");
+        hook(HookCall.PUT_STATIC);
       }
     }
     super.visitFieldInsn(opcode, owner, name, desc);
@@ -287,21 +293,16 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
           // new ArrayList<>(shared), new StringBuilder(shared): the copy reads the argument
           super.visitInsn(DUP);
           push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
-          hook("jdkObjectRead", "(Ljava/lang/Object;I)V");
+          hook(HookCall.JDK_OBJECT_READ);
         }
         super.visitMethodInsn(opcode, replaced.isEmpty() ? owner : Constructs.replacementAtNew(owner), name, desc,
             replaced.isEmpty() && isInterface);
         super.visitInsn(DUP); // javac leaves the new object on the stack (NEW, DUP, ..., <init>)
-        hook("allocated", "(Ljava/lang/Object;)V");
+        hook(HookCall.ALLOCATED);
         return;
       }
     }
-    if (rewriteObjectMonitorCall(opcode, name, desc)
-        || rewriteThreadCall(opcode, owner, name, desc)
-        || rewriteLockSupport(opcode, owner, name, desc)
-        || rewriteAtomic(opcode, owner, name, desc)
-        || rewriteRandom(opcode, owner, name, desc)
-        || rewriteJdkCall(opcode, owner, name, desc, isInterface)) {
+    if (calls.rewrite(opcode, owner, name, desc, isInterface)) {
       return;
     }
     super.visitMethodInsn(opcode, owner, name, desc, isInterface);
@@ -331,167 +332,5 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
       return;
     }
     super.visitInvokeDynamicInsn(name, desc, bootstrap, args);
-  }
-
-  /** A call that may land on a JDK collection or builder: through a wrapper that makes it one step (see JdkCalls). */
-  private boolean rewriteJdkCall(int opcode, String owner, String name, String desc, boolean isInterface) {
-    int mode = JdkCalls.mode(opcode, owner, name, desc);
-    if (mode < 0 || (!owner.equals("java/lang/Object") && cls.hierarchy().isSubtypeOf(cls.className, owner))) {
-      return false; // a call through our own superclass may be protected: the wrapper could not make it
-    }
-    push(site(cls.fieldId(JdkObjects.STATE_OWNER, JdkObjects.STATE, false)));
-    String[] wrapper = cls.jdkWrapper(opcode, owner, name, desc, isInterface, mode);
-    super.visitMethodInsn(INVOKESTATIC, cls.className, wrapper[0], wrapper[1], cls.isInterface);
-    return true;
-  }
-
-  private boolean rewriteObjectMonitorCall(int opcode, String name, String desc) {
-    if (opcode != INVOKEVIRTUAL && opcode != INVOKESPECIAL) {
-      return false;
-    }
-    String hook = switch (name + desc) {
-      case "wait()V" -> "objectWait";
-      case "wait(J)V" -> "objectWait";
-      case "wait(JI)V" -> "objectWait";
-      case "notify()V" -> "objectNotify";
-      case "notifyAll()V" -> "objectNotifyAll";
-      default -> null;
-    };
-    if (hook == null) {
-      return false;
-    }
-    push(site(0));
-    hook(hook, "(Ljava/lang/Object;" + desc.substring(1, desc.indexOf(')')) + "I)V");
-    return true;
-  }
-
-  private boolean rewriteThreadCall(int opcode, String owner, String name, String desc) {
-    boolean threadOwner = owner.equals(Constructs.THREAD)
-        || (opcode != INVOKESTATIC && cls.hierarchy().isSubtypeOf(owner, Constructs.THREAD));
-    if (!threadOwner) {
-      return false;
-    }
-    if (opcode == INVOKESTATIC) {
-      switch (name + desc) {
-        case "currentThread()Ljava/lang/Thread;" -> hook("currentThread", "()Ljava/lang/Thread;");
-        case "sleep(J)V" -> {
-          push(site(0));
-          hook("sleep", "(JI)V");
-        }
-        case "sleep(JI)V" -> {
-          push(site(0));
-          hook("sleep", "(JII)V");
-        }
-        case "yield()V", "onSpinWait()V" -> {
-          push(site(0));
-          hook("yield", "(I)V");
-        }
-        case "interrupted()Z" -> {
-          push(site(0));
-          hook("interrupted", "(I)Z");
-        }
-        default -> {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (!owner.equals(Constructs.THREAD) && declaresOwn(owner, name, desc)) {
-      return false; // the model's own override runs
-    }
-    String hookDesc = switch (name + desc) {
-      case "start()V" -> "(Ljava/lang/Thread;I)V";
-      case "join()V" -> "(Ljava/lang/Thread;I)V";
-      case "join(J)V" -> "(Ljava/lang/Thread;JI)V";
-      case "join(JI)V" -> "(Ljava/lang/Thread;JII)V";
-      case "interrupt()V" -> "(Ljava/lang/Thread;I)V";
-      case "isInterrupted()Z" -> "(Ljava/lang/Thread;I)Z";
-      case "isAlive()Z" -> "(Ljava/lang/Thread;I)Z";
-      case "getId()J" -> "(Ljava/lang/Thread;)J";
-      default -> null;
-    };
-    if (hookDesc == null) {
-      return false;
-    }
-    String hookName = switch (name) {
-      case "start" -> "threadStart";
-      case "join" -> "threadJoin";
-      case "getId" -> "threadId";
-      default -> name;
-    };
-    if (!name.equals("getId")) {
-      push(site(0));
-    }
-    hook(hookName, hookDesc);
-    return true;
-  }
-
-  private boolean declaresOwn(String owner, String name, String desc) {
-    // Conservative: only the model's classes can override; JDK subclasses of Thread do not matter here.
-    for (String c = owner; c != null && !c.equals(Constructs.THREAD); c = cls.hierarchy().info(c).superName()) {
-      if (ModelClassLoader.isShared(c.replace('/', '.'))) {
-        return false;
-      }
-      if (cls.hierarchy().declaresMethod(c, name, desc)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean rewriteLockSupport(int opcode, String owner, String name, String desc) {
-    if (opcode != INVOKESTATIC || !owner.equals("java/util/concurrent/locks/LockSupport")) {
-      return false;
-    }
-    String hookDesc = switch (name + desc) {
-      case "park()V" -> "(I)V";
-      case "park(Ljava/lang/Object;)V" -> "(Ljava/lang/Object;I)V";
-      case "parkNanos(J)V", "parkUntil(J)V" -> "(JI)V";
-      case "parkNanos(Ljava/lang/Object;J)V", "parkUntil(Ljava/lang/Object;J)V" -> "(Ljava/lang/Object;JI)V";
-      case "unpark(Ljava/lang/Thread;)V" -> "(Ljava/lang/Thread;I)V";
-      default -> null;
-    };
-    if (hookDesc == null) {
-      return false;
-    }
-    push(site(0));
-    hook(name.equals("parkUntil") ? "parkNanos" : name, hookDesc);
-    return true;
-  }
-
-  private boolean rewriteAtomic(int opcode, String owner, String name, String desc) {
-    boolean scalar = Constructs.ATOMICS.contains(owner);
-    boolean indexed = Constructs.ATOMIC_ARRAYS.contains(owner);
-    if (opcode != INVOKEVIRTUAL || !(scalar || indexed) || name.equals("length")) {
-      return false;
-    }
-    boolean write = !Constructs.isAtomicRead(name);
-    boolean takesIndex = indexed && desc.startsWith("(I");
-    String wrapper = cls.atomicWrapper(opcode, owner, name, desc, write, takesIndex);
-    push(site(0));
-    super.visitMethodInsn(INVOKESTATIC, cls.className, wrapper,
-        Instrumenter.ClassRewriter.wrapperDescriptor(cls.atomicWrappers.get(opcode + owner + "." + name + desc)),
-        cls.isInterface);
-    return true;
-  }
-
-  private boolean rewriteRandom(int opcode, String owner, String name, String desc) {
-    if (opcode != INVOKEVIRTUAL || !owner.equals("java/util/Random")) {
-      return false;
-    }
-    switch (name + desc) {
-      case "nextInt(I)I" -> {
-        push(site(0));
-        hook("randomNextInt", "(Ljava/util/Random;II)I");
-      }
-      case "nextBoolean()Z" -> {
-        push(site(0));
-        hook("randomNextBoolean", "(Ljava/util/Random;I)Z");
-      }
-      default -> {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -35,7 +35,7 @@ final class Carrier extends Thread implements BackendThread {
   @Override
   public Backend pinmcBackend() {
     Execution ex = execution;
-    return ex != null ? ex.backend() : Execution.IDLE_BACKEND;
+    return ex != null ? ex.backend() : EmbeddedBackend.IDLE;
   }
 
   void assign(Runnable work) {

@@ -35,7 +35,7 @@ import pinmc.embedded.search.AccessSet;
  * that spin, and only there. These accesses order steps for the search only: they are
  * neither data nor synchronisation for data-race detection.
  */
-final class FairYield {
+final class FairYield implements Primitive {
   /** The engine's per-thread location for being held back and released. */
   static final int FAIR = -9;
   /** The engine's one location that every step reads once the model has yielded, and a holding yield writes. */
@@ -55,6 +55,29 @@ final class FairYield {
   FairYield(Execution ex, Sites sites) {
     this.ex = ex;
     this.sites = sites;
+  }
+
+  @Override
+  public OpKind[] operations() {
+    return new OpKind[] {OpKind.YIELD, OpKind.SLEEP};
+  }
+
+  /** A yield only orders steps (see {@link #beginStep}); a sleep also ends early when the thread is interrupted. */
+  @Override
+  public void recordAccesses(ModelThread t, Dependence out) {
+    if (t.op == OpKind.SLEEP) {
+      out.access(t.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);
+    }
+  }
+
+  /** {@code Thread.yield}, {@code onSpinWait} ({@link OpKind#YIELD}) or {@code Thread.sleep} ({@link OpKind#SLEEP}). */
+  void yield(ModelThread me, OpKind kind, int site) throws InterruptedException {
+    me.announce(kind, null, 0, site);
+    ex.schedulePoint(me);
+    if (kind == OpKind.SLEEP && me.interrupted) {
+      me.interrupted = false;
+      throw new InterruptedException("sleep interrupted");
+    }
   }
 
   int heldCount() {

@@ -1,6 +1,7 @@
 package pinmc.embedded.runtime;
 
 import java.util.List;
+import pinmc.api.InvariantViolation;
 import pinmc.check.Bound;
 import pinmc.check.Property;
 
@@ -26,6 +27,35 @@ public record Outcome(Kind kind, Property property, String invariant, String mes
 
   static Outcome of(Kind kind) {
     return new Outcome(kind, null, null, null, List.of(), null);
+  }
+
+  /**
+   * How an exception that left a model thread ends the execution: a violation (an assertion,
+   * an invariant the model checked itself, an uncaught exception), or an error of the model
+   * (an unsupported construct, a failure before any thread started: {@code onlyMain}).
+   */
+  static Outcome uncaught(Throwable t, String thread, boolean onlyMain) {
+    String where = ModelFrames.modelFrame(t.getStackTrace());
+    if (t instanceof UnsupportedConstructError u) {
+      return new Outcome(Outcome.Kind.ERROR, null, null,
+          "unsupported construct " + u.construct() + " at " + where + ": " + u.why(), List.of(), null);
+    }
+    if (t instanceof InvariantViolation iv) {
+      return new Outcome(Outcome.Kind.VIOLATION, Property.INVARIANT, iv.invariant(), iv.detail(),
+          List.of("in thread " + thread + " at " + where), null);
+    }
+    String text = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    if (t instanceof AssertionError) {
+      return new Outcome(Outcome.Kind.VIOLATION, Property.ASSERTION, null,
+          "assertion failed in thread " + thread + " at " + where + (t.getMessage() == null ? "" : ": " + t.getMessage()),
+          List.of(), null);
+    }
+    if (onlyMain) {
+      return new Outcome(Outcome.Kind.ERROR, null, null,
+          "the model failed before starting any thread: " + text + " at " + where, List.of(), null);
+    }
+    return new Outcome(Outcome.Kind.VIOLATION, Property.UNCAUGHT_EXCEPTION, null,
+        "uncaught " + text + " in thread " + thread + " at " + where, List.of(), null);
   }
 
   public boolean isViolation() {

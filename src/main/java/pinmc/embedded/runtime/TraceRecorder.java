@@ -1,8 +1,5 @@
 package pinmc.embedded.runtime;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -26,13 +23,7 @@ import pinmc.check.TraceStep;
 final class TraceRecorder {
   private final Execution ex;
   private final List<Recorded> recorded = new ArrayList<>();
-  private final IdentityHashMap<Object, String> arrayNames = new IdentityHashMap<>();
-  private final IdentityHashMap<Object, String> ownNames = new IdentityHashMap<>();
   private final IdentityHashMap<Object, Integer> objectKeys = new IdentityHashMap<>();
-  /** Non-array objects in the order the trace first touched them: where arrays are looked up. */
-  private final List<Object> owners = new ArrayList<>();
-  /** For each model object, the step in which the trace first touched it. */
-  private final IdentityHashMap<Object, Integer> firstTouched = new IdentityHashMap<>();
   private String pendingOp;
   private SourceLocation pendingLocation;
   private OpKind pendingKind;
@@ -48,16 +39,30 @@ final class TraceRecorder {
   private final List<Long> stepWrites = new ArrayList<>();
   /** Reads of the invariant being evaluated, or of a guard being described. */
   private final List<Long> checkReads = new ArrayList<>();
-  private boolean capturing;
+  /** While an invariant or guard is evaluated: its reads are noted (not while naming an object, see TraceNames). */
+  boolean capturing;
   private boolean mainStarted;
   private List<TraceStep> steps;
 
   /** One step as recorded, before the failure is known. */
-  private record Recorded(String thread, String op, SourceLocation location, OpKind kind, String object, String field,
+  record Recorded(String thread, String op, SourceLocation location, OpKind kind, String object, String field,
       String value, String call, List<Object[]> writes, long[] reads, long[] written, boolean setUp, boolean failing) {}
+
+  private final TraceNames names;
 
   TraceRecorder(Execution ex) {
     this.ex = ex;
+    this.names = new TraceNames(ex, this);
+  }
+
+  /** The object's own {@code toString} when its class (a model class) declares one, or null. */
+  String ownName(Object o) {
+    return names.ownName(o);
+  }
+
+  /** How many steps are recorded so far. */
+  int recordedCount() {
+    return recorded.size();
   }
 
   /** The steps, marked with what the failure depends on. */
@@ -77,8 +82,8 @@ final class TraceRecorder {
   private void noteAccesses(ModelThread t) {
     Object o = t.opObject;
     switch (t.op) {
-      case BEGIN -> stepReads.add(location(t.javaThread, Execution.STARTED));
-      case END -> stepWrites.add(location(t.javaThread, Execution.ALIVE));
+      case BEGIN -> stepReads.add(location(t.javaThread, ThreadLifeCycle.STARTED));
+      case END -> stepWrites.add(location(t.javaThread, ThreadLifeCycle.ALIVE));
       case READ, THREAD_QUERY -> stepReads.add(location(o, t.opArg));
       case WRITE -> stepWrites.add(location(o, t.opArg));
       case ATOMIC_OP -> {
@@ -88,13 +93,13 @@ final class TraceRecorder {
         }
       }
       case LOCK, READ_LOCK, TRY_LOCK, UNLOCK, READ_UNLOCK, WAIT, REACQUIRE, NOTIFY, NOTIFY_ALL -> {
-        stepReads.add(location(o, Execution.MONITOR));
-        stepWrites.add(location(o, Execution.MONITOR));
+        stepReads.add(location(o, ExclusiveLocks.MONITOR));
+        stepWrites.add(location(o, ExclusiveLocks.MONITOR));
       }
-      case START -> stepWrites.add(location(o, Execution.STARTED));
-      case JOIN -> stepReads.add(location(o, Execution.ALIVE));
-      case UNPARK, INTERRUPT -> stepWrites.add(location(o, Execution.PERMIT));
-      case PARK -> stepReads.add(location(t.javaThread, Execution.PERMIT));
+      case START -> stepWrites.add(location(o, ThreadLifeCycle.STARTED));
+      case JOIN -> stepReads.add(location(o, ThreadLifeCycle.ALIVE));
+      case UNPARK, INTERRUPT -> stepWrites.add(location(o, Parking.PERMIT));
+      case PARK -> stepReads.add(location(t.javaThread, Parking.PERMIT));
       case ATOMIC, GUARDED, CHOICE, YIELD, SLEEP -> {
         // an atomic block's accesses are noted as it runs; the others touch nothing shared
       }
@@ -110,9 +115,9 @@ final class TraceRecorder {
   /** A read made while the thread is silent (an invariant or a guard being evaluated). */
   void silentRead(Object o, int field) {
     if (capturing) {
-      touch(o);
+      names.touch(o);
       checkReads.add(location(o, field));
-      value(o, field); // names arrays reached through fields
+      names.value(o, field); // names arrays reached through fields
     }
   }
 
@@ -124,7 +129,7 @@ final class TraceRecorder {
     pendingObject = t.opObject;
     pendingArg = t.opArg;
     pendingCall = null;
-    touch(t.opObject);
+    names.touch(t.opObject);
     noteAccesses(t);
     pendingLocation = switch (t.op) {
       case BEGIN -> startedAt.getOrDefault(t, SourceLocation.UNKNOWN);
@@ -134,10 +139,10 @@ final class TraceRecorder {
     pendingOp = switch (t.op) {
       case BEGIN -> "begins";
       case END -> "ends";
-      case READ -> isJdkState(t.opObject) ? jdkCall(t) + " (was " + jdkSnapshot(t.opObject) + ")"
-          : "read " + place(t.opObject, t.opArg) + " = " + format(value(t.opObject, t.opArg));
+      case READ -> names.isJdkState(t.opObject) ? jdkCall(t) + " (was " + names.jdkSnapshot(t.opObject) + ")"
+          : "read " + names.place(t.opObject, t.opArg) + " = " + names.format(names.value(t.opObject, t.opArg));
       case ATOMIC_OP -> t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
-      case WRITE -> isJdkState(t.opObject) ? jdkCall(t) : "write " + place(t.opObject, t.opArg);
+      case WRITE -> names.isJdkState(t.opObject) ? jdkCall(t) : "write " + names.place(t.opObject, t.opArg);
       case START -> "start " + ex.describe(t.opObject);
       case JOIN -> "join " + ex.describe(t.opObject);
       case CHOICE -> "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
@@ -159,18 +164,18 @@ final class TraceRecorder {
     List<Object[]> writes = List.of();
     switch (pendingKind) {
       case READ, WRITE -> {
-        if (isJdkState(pendingObject)) {
+        if (names.isJdkState(pendingObject)) {
           // A call on a controlled JDK object: its whole state is one location.
           object = ex.describe(pendingObject);
-          value = jdkSnapshot(pendingObject);
+          value = names.jdkSnapshot(pendingObject);
           if (pendingKind == OpKind.WRITE) {
             op += " (now " + value + ")";
           }
           break;
         }
-        object = objectName(pendingObject, pendingArg);
-        field = fieldPart(pendingObject, pendingArg);
-        value = format(value(pendingObject, pendingArg));
+        object = names.objectName(pendingObject, pendingArg);
+        field = names.fieldPart(pendingObject, pendingArg);
+        value = names.format(names.value(pendingObject, pendingArg));
         if (pendingKind == OpKind.WRITE) {
           op += " = " + value;
         } else {
@@ -183,9 +188,9 @@ final class TraceRecorder {
           Object[] w = atomicWriteTargets.get(i);
           Object target = w[0];
           int f = (Integer) w[1];
-          Object v = value(target, f);
-          String shown = isJdkState(target) ? jdkSnapshot(target) : format(v) + createdHere(v);
-          writes.add(new Object[] {target, f, objectName(target, f), fieldPart(target, f), shown});
+          Object v = names.value(target, f);
+          String shown = names.isJdkState(target) ? names.jdkSnapshot(target) : names.format(v) + names.createdHere(v);
+          writes.add(new Object[] {target, f, names.objectName(target, f), names.fieldPart(target, f), shown});
         }
         if (pendingCall == null) {
           pendingCall = op;
@@ -212,14 +217,14 @@ final class TraceRecorder {
 
   /** An access inside an atomic block; its writes are listed in the block's step. */
   void atomicAccess(Object o, int field, boolean write) {
-    touch(o);
+    names.touch(o);
     if (!write) {
       stepReads.add(location(o, field));
-      value(o, field); // names arrays reached through fields
+      names.value(o, field); // names arrays reached through fields
       return;
     }
     stepWrites.add(location(o, field));
-    String p = place(o, field);
+    String p = names.place(o, field);
     if (!atomicWritePlaces.contains(p)) {
       atomicWritePlaces.add(p);
       atomicWriteTargets.add(new Object[] {o, field});
@@ -264,7 +269,7 @@ final class TraceRecorder {
       }
       case LOCK, READ_LOCK, REACQUIRE -> {
         String lock = ex.describe(t.opObject);
-        reads = new long[] {location(t.opObject, Execution.MONITOR)};
+        reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
         int last = lastWriter(reads[0]);
         Recorded holder = last < 0 ? null : recorded.get(last);
         boolean held = holder != null && holder.kind() != OpKind.UNLOCK && holder.kind() != OpKind.READ_UNLOCK;
@@ -273,12 +278,12 @@ final class TraceRecorder {
             + (held ? ", held by " + holder.thread() + " since " + holder.location() + ", step " + (last + 1) : "");
       }
       case JOIN -> {
-        reads = new long[] {location(t.opObject, Execution.ALIVE)};
+        reads = new long[] {location(t.opObject, ThreadLifeCycle.ALIVE)};
         op = "blocked: join " + ex.describe(t.opObject);
         waitsFor = "joins " + ex.describe(t.opObject) + ", which never ends, at " + at;
       }
       default -> {
-        reads = new long[] {location(t.opObject, Execution.MONITOR)};
+        reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
         op = "blocked: " + t.op.verb + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
         waitsFor = "is blocked in " + t.op.verb + " at " + at;
       }
@@ -323,73 +328,17 @@ final class TraceRecorder {
 
   private List<TraceStep> build() {
     int n = recorded.size();
-    int failing = -1;
-    long[] failureReads = null;
-    for (int i = 0; i < n; i++) {
-      if (recorded.get(i).failing()) {
-        failing = failing < 0 ? i : failing;
-      }
-    }
-    BitSet relevant = new BitSet(n);
-    Set<Long> readObjects = new HashSet<>();
-    Set<Long> keptReads = new HashSet<>();
-    Set<Long> hbReads = new HashSet<>();
-    Set<Long> hbWrites = new HashSet<>();
-    Set<String> hbThreads = new HashSet<>();
-    int last = n - 1;
-    if (failing >= 0) {
-      for (int i = failing; i < n; i++) { // every blocked operation is part of the failure
-        keep(recorded.get(i), i, relevant, readObjects, keptReads, hbReads, hbWrites, hbThreads);
-      }
-      last = failing - 1;
-    } else if (n > 0) {
-      Recorded f = recorded.get(n - 1);
-      keep(f, n - 1, relevant, readObjects, keptReads, hbReads, hbWrites, hbThreads);
-      failureReads = capturing ? toArray(checkReads) : new long[0];
-      for (long loc : failureReads) {
-        readObjects.add(objectOf(loc));
-        keptReads.add(loc);
-        hbReads.add(loc);
-      }
-      last = n - 2;
-    }
-    for (int i = last; i >= 0; i--) {
-      Recorded r = recorded.get(i);
-      boolean before = hbThreads.contains(r.thread());
-      for (long w : r.written()) {
-        before |= hbReads.contains(w) || hbWrites.contains(w);
-      }
-      for (long rd : r.reads()) {
-        before |= hbWrites.contains(rd);
-      }
-      if (!before) {
-        continue;
-      }
-      hbThreads.add(r.thread());
-      // A step that wrote what a kept step read is a cause; one that read it shows what its
-      // thread saw (a lost update is a read and a write of the same field).
-      boolean touchesWhatMatters = false;
-      for (long w : r.written()) {
-        touchesWhatMatters |= readObjects.contains(objectOf(w));
-      }
-      for (long rd : r.reads()) {
-        touchesWhatMatters |= readObjects.contains(objectOf(rd));
-      }
-      if (touchesWhatMatters) {
-        keep(r, i, relevant, readObjects, keptReads, hbReads, hbWrites, hbThreads);
-      } else {
-        addAll(hbReads, r.reads());
-        addAll(hbWrites, r.written());
-      }
-    }
+    TraceRelevance.Marked marked = TraceRelevance.mark(recorded, capturing ? toArray(checkReads) : new long[0]);
+    BitSet relevant = marked.relevant();
+    Set<Long> keptReads = marked.keptReads();
     List<TraceStep> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Recorded r = recorded.get(i);
       List<Operation.Write> writes = new ArrayList<>();
       for (Object[] w : r.writes()) {
         boolean matters = keptReads.contains(location(w[0], (Integer) w[1]));
-        boolean internal = w[0] != null && w[0].getClass().isArray() && arrayNames.get(w[0]) == null
-            && ownerName(w[0]) == null;
+        boolean internal = w[0] != null && w[0].getClass().isArray() && !names.arrayNameKnown(w[0])
+            && names.ownerName(w[0]) == null;
         if (!internal) {
           writes.add(new Operation.Write((String) w[2], (String) w[3], (String) w[4], matters));
         }
@@ -413,39 +362,6 @@ final class TraceRecorder {
     return out;
   }
 
-  /**
-   * For a model object this step created, its fields in parentheses ({@code bio0 (page page0,
-   * block 0, csum 0x1134b892)}): a new object's contents are what the step did. Checksums are
-   * shown in hexadecimal, as the kernel prints them.
-   */
-  private String createdHere(Object v) {
-    Integer first = v == null ? null : firstTouched.get(v);
-    if (first == null || first != recorded.size()) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (Class<?> c = v.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("name") || f.getType().isArray()) {
-          continue;
-        }
-        try {
-          f.setAccessible(true);
-          Object fv = f.get(v);
-          if (fv == null) {
-            continue;
-          }
-          String shown = fv instanceof Integer i && (f.getName().contains("csum") || f.getName().contains("crc"))
-              ? "0x" + Integer.toHexString(i) : format(fv);
-          sb.append(sb.length() == 0 ? " (" : ", ").append(f.getName()).append(' ').append(shown);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          // not readable: leave it out
-        }
-      }
-    }
-    return sb.length() == 0 ? "" : sb.append(')').toString();
-  }
-
   /** A thread's first step is shown where its own code starts: the location of its next step. */
   private SourceLocation firstLocationAfter(int i, String thread, SourceLocation fallback) {
     for (int j = i + 1; j < recorded.size(); j++) {
@@ -457,31 +373,8 @@ final class TraceRecorder {
     return fallback;
   }
 
-  private static void keep(Recorded r, int i, BitSet relevant, Set<Long> readObjects, Set<Long> keptReads,
-      Set<Long> hbReads, Set<Long> hbWrites, Set<String> hbThreads) {
-    relevant.set(i);
-    hbThreads.add(r.thread());
-    for (long rd : r.reads()) {
-      readObjects.add(objectOf(rd));
-      keptReads.add(rd);
-    }
-    addAll(hbReads, r.reads());
-    addAll(hbWrites, r.written());
-  }
-
-  private static void addAll(Set<Long> set, long[] locs) {
-    for (long l : locs) {
-      set.add(l);
-    }
-  }
-
-  /** The object part of a location; a static field is an object of its own. */
-  private static long objectOf(long loc) {
-    return (loc >>> 32) == 0 ? loc : loc & 0xffffffff00000000L;
-  }
-
   private long location(Object o, int field) {
-    return o == null ? field & 0xffffffffL : ((long) objectKey(o) << 32) | (field & 0xffffffffL);
+    return Locations.of(objectKey(o), field);
   }
 
   private int objectKey(Object o) {
@@ -497,7 +390,7 @@ final class TraceRecorder {
   }
 
   private Object objectByKey(long loc) {
-    int key = (int) (loc >>> 32);
+    int key = Locations.object(loc);
     for (var e : objectKeys.entrySet()) {
       if (e.getValue() == key) {
         return e.getKey();
@@ -508,16 +401,16 @@ final class TraceRecorder {
 
   private String placeOf(long loc) {
     Object o = objectByKey(loc);
-    int field = (int) loc;
+    int field = Locations.field(loc);
     if (field < 0) {
       return ex.describe(o);
     }
-    return place(o, field);
+    return names.place(o, field);
   }
 
   private String currentValue(long loc) {
-    int field = (int) loc;
-    return field < 0 ? "?" : format(value(objectByKey(loc), field));
+    int field = Locations.field(loc);
+    return field < 0 ? "?" : names.format(names.value(objectByKey(loc), field));
   }
 
   private static long[] toArray(List<Long> list) {
@@ -528,19 +421,11 @@ final class TraceRecorder {
     return out;
   }
 
-  /** Remembers a model object the trace touched: arrays are named after the field of one that holds them. */
-  private void touch(Object o) {
-    if (o != null && !o.getClass().isArray() && !(o instanceof Thread) && o.getClass().getClassLoader() == ex.modelLoader()
-        && firstTouched.putIfAbsent(o, recorded.size()) == null) {
-      owners.add(o);
-    }
-  }
-
   private String stackDescribed(ModelThread t) {
     StackTraceElement[] stack = t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0];
     int op = -1;
     for (int i = 0; i < stack.length; i++) {
-      if (Hooks.isModelFrame(stack[i])) {
+      if (ModelFrames.isModelFrame(stack[i])) {
         op = i;
         break;
       }
@@ -556,9 +441,9 @@ final class TraceRecorder {
     if (op < 0) {
       return verb;
     }
-    String method = cleanMethodName(stack[op].getMethodName());
+    String method = ModelFrames.cleanMethodName(stack[op].getMethodName());
     int caller = op + 1;
-    while (caller < stack.length && !Hooks.isModelFrame(stack[caller])) {
+    while (caller < stack.length && !ModelFrames.isModelFrame(stack[caller])) {
       caller++;
     }
     boolean named = (t.op == OpKind.ATOMIC || t.op == OpKind.GUARDED)
@@ -566,7 +451,7 @@ final class TraceRecorder {
     StackTraceElement at = named && caller < stack.length ? stack[caller] : stack[op];
     pendingLocation = new SourceLocation(at.getClassName(), at.getMethodName(), at.getFileName(), at.getLineNumber());
     if (t.op == OpKind.ATOMIC_OP || t.op == OpKind.THREAD_QUERY) {
-      String wrapped = wrappedCall(stack);
+      String wrapped = ModelFrames.wrappedCall(stack);
       return (wrapped != null ? wrapped : method) + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
     }
     if (named) {
@@ -575,48 +460,10 @@ final class TraceRecorder {
     return named ? method : verb;
   }
 
-  /** Whether a read or write is of the whole state of a JDK object the engine controls (see {@link JdkObjects}). */
-  private static boolean isJdkState(Object o) {
-    return o != null && JdkObjects.kind(o.getClass()) != JdkObjects.Kind.UNCONTROLLED;
-  }
-
   /** A call on a JDK object, {@code add ArrayList#2}. */
   private String jdkCall(ModelThread t) {
-    String wrapped = wrappedCall(t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0]);
+    String wrapped = ModelFrames.wrappedCall(t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0]);
     return (wrapped != null ? wrapped : "call") + " " + ex.describe(t.opObject);
-  }
-
-  /**
-   * The method a step calls on a JDK or atomic object: it is in the name of the instrumenter's
-   * wrapper for the call ({@code __pinmc$jdk$add$3}, {@code __pinmc$atomic$incrementAndGet$0}).
-   */
-  private static String wrappedCall(StackTraceElement[] stack) {
-    for (StackTraceElement e : stack) {
-      String m = e.getMethodName();
-      for (String prefix : WRAPPERS) {
-        int end = m.lastIndexOf('$');
-        if (m.startsWith(prefix) && end > prefix.length()) {
-          return m.substring(prefix.length(), end);
-        }
-      }
-    }
-    return null;
-  }
-
-  private static final String[] WRAPPERS = {"__pinmc$jdk$", "__pinmc$atomic$"};
-
-  /** What a trace shows of a JDK object's state: a builder's text, a container's size. */
-  private static String jdkSnapshot(Object o) {
-    if (o instanceof CharSequence text) {
-      return "\"" + text + "\"";
-    }
-    if (o instanceof java.util.Collection<?> c) {
-      return "size " + c.size();
-    }
-    if (o instanceof java.util.Map<?, ?> m) {
-      return "size " + m.size();
-    }
-    return "?";
   }
 
   /** A call on an atomic variable: {@code incrementAndGet AtomicInteger#2 (was 0)}. */
@@ -625,167 +472,5 @@ final class TraceRecorder {
     return described + " (was " + String.valueOf(t.opObject) + ")";
   }
 
-  private static String cleanMethodName(String m) {
-    if (m.startsWith("lambda$")) {
-      int end = m.indexOf('$', 7);
-      return end > 7 ? m.substring(7, end) : m;
-    }
-    return m;
-  }
 
-  private String place(Object o, int field) {
-    String obj = objectName(o, field);
-    String f = fieldPart(o, field);
-    return f == null ? obj : obj + (f.startsWith("[") ? "" : ".") + f;
-  }
-
-  /** The object part of a place: {@code page0}, {@code page0.contents}, or the static field's class. */
-  private String objectName(Object o, int field) {
-    if (o == null) {
-      String f = ex.sites.fieldName(field);
-      int dot = f.indexOf('.');
-      return dot < 0 ? f : f.substring(0, dot);
-    }
-    if (o.getClass().isArray()) {
-      return arrayName(o);
-    }
-    return ex.describe(o);
-  }
-
-  /** The field part of a place: {@code refcount}, {@code [0]}, or null for the object itself. */
-  private String fieldPart(Object o, int field) {
-    if (isJdkState(o)) {
-      return null; // its whole state is one location
-    }
-    if (o != null && o.getClass().isArray()) {
-      return "[" + field + "]";
-    }
-    if (field < 0) {
-      return null;
-    }
-    String f = ex.sites.fieldName(field);
-    return f.substring(f.indexOf('.') + 1);
-  }
-
-  /**
-   * An array by the field that holds it ({@code page0.contents}) when the trace saw that field
-   * read or can find a model object it touched that holds the array; else {@code int[2]}.
-   */
-  private String arrayName(Object array) {
-    String name = arrayNames.get(array);
-    if (name == null) {
-      name = ownerName(array);
-    }
-    return name != null ? name : unheldArray(array);
-  }
-
-  /**
-   * An array no model object holds (a kernel call's scratch array, say): by its element type
-   * and length ({@code Page[2]}), since its allocation number tells a reader nothing.
-   */
-  private static String unheldArray(Object array) {
-    return array.getClass().getComponentType().getSimpleName() + "[" + Array.getLength(array) + "]";
-  }
-
-  private String ownerName(Object array) {
-    for (Object owner : owners) {
-      for (Class<?> c = owner.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field f : c.getDeclaredFields()) {
-          if (Modifier.isStatic(f.getModifiers()) || !f.getType().isArray()) {
-            continue;
-          }
-          try {
-            f.setAccessible(true);
-            if (f.get(owner) == array) {
-              String name = ex.describe(owner) + "." + f.getName();
-              arrayNames.put(array, name);
-              return name;
-            }
-          } catch (ReflectiveOperationException | RuntimeException e) {
-            // not readable: try the next field
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  private Object value(Object o, int field) {
-    if (isJdkState(o)) {
-      return null; // shown by format, from the object itself
-    }
-    try {
-      Object v;
-      if (o != null && o.getClass().isArray()) {
-        v = Array.get(o, field);
-      } else if (field <= 0) {
-        return null;
-      } else {
-        Field f = ex.sites.reflect(field, ex.modelLoader());
-        if (f == null) {
-          return "?";
-        }
-        v = f.get(o);
-        if (v != null && v.getClass().isArray() && !arrayNames.containsKey(v)) {
-          arrayNames.put(v, place(o, field));
-        }
-      }
-      touch(v);
-      return v;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return "?";
-    }
-  }
-
-  private String format(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof String s) {
-      return "\"" + s + "\"";
-    }
-    if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
-      return v.toString();
-    }
-    if (v.getClass().isArray()) {
-      return arrayName(v);
-    }
-    return ex.describe(v);
-  }
-
-  /** The object's own {@code toString} when its class (a model class) declares one. */
-  String ownName(Object o) {
-    String known = ownNames.get(o);
-    if (known != null) {
-      return known;
-    }
-    String name = null;
-    try {
-      Class<?> c = o.getClass();
-      if (!c.isArray() && c.getClassLoader() == ex.modelLoader()
-          && c.getMethod("toString").getDeclaringClass() != Object.class) {
-        Carrier carrier = Carrier.current();
-        ModelThread evaluator = carrier != null ? carrier.thread : null;
-        if (evaluator != null) {
-          evaluator.silent++;
-        }
-        boolean wasCapturing = capturing;
-        capturing = false; // what naming an object reads is not what a check read
-        try {
-          name = o.toString();
-        } finally {
-          capturing = wasCapturing;
-          if (evaluator != null) {
-            evaluator.silent--;
-          }
-        }
-      }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      name = null;
-    }
-    if (name != null) {
-      ownNames.put(o, name); // not cached while null: toString may work once construction is done
-    }
-    return name;
-  }
 }

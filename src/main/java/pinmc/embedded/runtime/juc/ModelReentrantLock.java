@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import pinmc.embedded.runtime.Hooks;
+import pinmc.embedded.runtime.LockHooks;
 
 /**
  * What {@code new ReentrantLock()} creates in model code: every operation goes through the
@@ -21,27 +22,27 @@ public class ModelReentrantLock extends ReentrantLock {
 
   @Override
   public void lock() {
-    Hooks.lock(this);
+    LockHooks.lock(this);
   }
 
   @Override
   public void lockInterruptibly() throws InterruptedException {
-    Hooks.lock(this);
+    LockHooks.lock(this);
   }
 
   @Override
   public boolean tryLock() {
-    return Hooks.tryLock(this);
+    return LockHooks.tryLock(this);
   }
 
   @Override
   public boolean tryLock(long timeout, TimeUnit unit) {
-    return Hooks.tryLock(this);
+    return LockHooks.tryLock(this);
   }
 
   @Override
   public void unlock() {
-    Hooks.unlock(this);
+    LockHooks.unlock(this);
   }
 
   @Override
@@ -53,12 +54,12 @@ public class ModelReentrantLock extends ReentrantLock {
 
   @Override
   public boolean isHeldByCurrentThread() {
-    return Hooks.isHeldByCurrentThread(this);
+    return LockHooks.isHeldByCurrentThread(this);
   }
 
   @Override
   public int getHoldCount() {
-    return Hooks.holdCount(this);
+    return LockHooks.holdCount(this);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import pinmc.embedded.runtime.Hooks;
+import pinmc.embedded.runtime.LockHooks;
 
 /**
  * What {@code new ReentrantReadWriteLock()} creates in model code. As in the JDK, a read
@@ -45,17 +46,17 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void lock() {
-      Hooks.readLock(owner);
+      LockHooks.readLock(owner);
     }
 
     @Override
     public void lockInterruptibly() {
-      Hooks.readLock(owner);
+      LockHooks.readLock(owner);
     }
 
     @Override
     public boolean tryLock() {
-      return Hooks.tryReadLock(owner);
+      return LockHooks.tryReadLock(owner);
     }
 
     @Override
@@ -65,7 +66,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void unlock() {
-      Hooks.readUnlock(owner);
+      LockHooks.readUnlock(owner);
     }
   }
 
@@ -80,17 +81,17 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void lock() {
-      Hooks.writeLock(owner);
+      LockHooks.writeLock(owner);
     }
 
     @Override
     public void lockInterruptibly() {
-      Hooks.writeLock(owner);
+      LockHooks.writeLock(owner);
     }
 
     @Override
     public boolean tryLock() {
-      return Hooks.tryWriteLock(owner);
+      return LockHooks.tryWriteLock(owner);
     }
 
     @Override
@@ -100,7 +101,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void unlock() {
-      Hooks.unlock(owner);
+      LockHooks.unlock(owner);
     }
 
     @Override
@@ -112,12 +113,12 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public boolean isHeldByCurrentThread() {
-      return Hooks.isHeldByCurrentThread(owner);
+      return LockHooks.isHeldByCurrentThread(owner);
     }
 
     @Override
     public int getHoldCount() {
-      return Hooks.holdCount(owner);
+      return LockHooks.holdCount(owner);
     }
   }
 }

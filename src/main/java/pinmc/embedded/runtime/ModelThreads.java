@@ -1,0 +1,110 @@
+package pinmc.embedded.runtime;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import pinmc.embedded.search.SchedulingView;
+
+/**
+ * The threads of one execution, and what the search sees of them at a scheduling point
+ * ({@link SchedulingView}): which threads may take the next step, as their primitives say,
+ * how many ways each can go, and a signature of each one's pending operation that names the
+ * same operation in every execution.
+ */
+final class ModelThreads implements SchedulingView {
+  /** In order of start: a thread's index is its id. */
+  final ArrayList<ModelThread> all = new ArrayList<>();
+  private final IdentityHashMap<Thread, ModelThread> byJavaThread = new IdentityHashMap<>();
+  private final Primitive[] byOp;
+  private final FairYield fair;
+  private final ObjectNumbers objects;
+  /** The thread that took the last step, or null before the first. */
+  ModelThread last;
+
+  ModelThreads(Primitive[] byOp, FairYield fair, ObjectNumbers objects) {
+    this.byOp = byOp;
+    this.fair = fair;
+    this.objects = objects;
+  }
+
+  ModelThread add(Thread javaThread, boolean isMain) {
+    if (all.size() == 64) {
+      throw new UnsupportedConstructError("more than 64 threads", "the engine supports at most 64 threads per execution");
+    }
+    ModelThread mt = new ModelThread(all.size(), javaThread, isMain);
+    all.add(mt);
+    byJavaThread.put(javaThread, mt);
+    return mt;
+  }
+
+  int count() {
+    return all.size();
+  }
+
+  /** The model thread of a started {@link Thread}, or null if it was not started. */
+  ModelThread of(Thread t) {
+    return byJavaThread.get(t);
+  }
+
+  /** The primitive that answers for {@code t}'s pending operation. */
+  Primitive primitiveOf(ModelThread t) {
+    return byOp[t.op.ordinal()];
+  }
+
+  @Override
+  public long enabled() {
+    long mask = 0;
+    boolean anyUser = false;
+    ModelThread inAtomic = null;
+    for (ModelThread t : all) {
+      if (t.terminated) {
+        continue;
+      }
+      if (!t.javaThread.isDaemon()) {
+        anyUser = true;
+      }
+      if (t.atomicDepth > 0 && t.op != OpKind.BEGIN) {
+        inAtomic = t;
+      }
+      if (byOp[t.op.ordinal()].isEnabled(t)) {
+        mask |= 1L << t.id;
+      }
+    }
+    if (!anyUser) {
+      return 0; // only daemon threads left: the JVM would exit
+    }
+    if (fair.heldCount() > 0) {
+      long held = 0;
+      for (ModelThread t : all) {
+        if (t.heldBack) {
+          held |= 1L << t.id;
+        }
+      }
+      if ((mask & ~held) != 0) {
+        mask &= ~held;
+      }
+    }
+    if (inAtomic != null) {
+      // A choice inside an atomic block: only that thread may go on.
+      return mask & (1L << inAtomic.id);
+    }
+    return mask;
+  }
+
+  @Override
+  public int lastThread() {
+    return last == null ? -1 : last.id;
+  }
+
+  @Override
+  public int choiceCount(int id) {
+    ModelThread t = all.get(id);
+    return byOp[t.op.ordinal()].choiceCount(t);
+  }
+
+  @Override
+  public long signature(int id) {
+    ModelThread t = all.get(id);
+    long objectPart = t.opObject == null ? 0 : objects.objectId(t.opObject);
+    return ((long) t.op.ordinal() << 56) ^ ((long) t.opSite << 24) ^ (objectPart << 8) ^ t.opArg;
+  }
+}

@@ -1,0 +1,155 @@
+package pinmc.embedded.runtime;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import pinmc.embedded.search.AccessSet;
+
+/**
+ * {@code Object.wait}/{@code notify} and {@code Condition.await}/{@code signal}: the threads
+ * waiting on an object (a monitor's own object or a condition), each waiting for a notify,
+ * a time-out or an interrupt and then for the lock. A wait is two steps: release the lock
+ * and join the wait set ({@link OpKind#WAIT}), then wake and take the lock back
+ * ({@link OpKind#REACQUIRE}). The wait set is a location of its own, {@link #WAIT_SET}:
+ * joining it and notifying write it, so a notify is ordered with every wait it could wake;
+ * a wake-up reads it, so it happens after the notify that woke it.
+ */
+final class WaitSets implements Primitive {
+  /** The engine's per-object location of a wait set. */
+  static final int WAIT_SET = -2;
+
+  private final Execution ex;
+  private final ExclusiveLocks locks;
+  private final IdentityHashMap<Object, ArrayList<ModelThread>> waitSets = new IdentityHashMap<>();
+  /** The lock of each condition awaited so far. */
+  private final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
+
+  WaitSets(Execution ex, ExclusiveLocks locks) {
+    this.ex = ex;
+    this.locks = locks;
+  }
+
+  @Override
+  public OpKind[] operations() {
+    return new OpKind[] {OpKind.WAIT, OpKind.REACQUIRE, OpKind.NOTIFY, OpKind.NOTIFY_ALL};
+  }
+
+  /** The lock a thread waiting on {@code t.opObject} must hold: the object itself, or a condition's lock. */
+  Object lockOf(ModelThread t) {
+    Object lock = conditionLocks.get(t.opObject);
+    return lock == null ? t.opObject : lock;
+  }
+
+  @Override
+  public boolean isEnabled(ModelThread t) {
+    return t.op != OpKind.REACQUIRE || (t.notified || t.opTimed || t.interrupted) && locks.monitor(lockOf(t)).freeFor(t);
+  }
+
+  @Override
+  public void recordAccesses(ModelThread t, Dependence out) {
+    switch (t.op) {
+      case WAIT -> {
+        out.access(lockOf(t), ExclusiveLocks.MONITOR, AccessSet.RELEASE);
+        out.access(t.opObject, WAIT_SET, AccessSet.WRITE);
+      }
+      case REACQUIRE -> {
+        out.access(t.opObject, WAIT_SET, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
+        out.access(lockOf(t), ExclusiveLocks.MONITOR, AccessSet.ACQUIRE);
+        out.access(t.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);
+      }
+      case NOTIFY, NOTIFY_ALL -> out.access(t.opObject, WAIT_SET, AccessSet.WRITE);
+      default -> throw new IllegalStateException("not a wait-set operation: " + t.op);
+    }
+  }
+
+  @Override
+  public String blockedReason(ModelThread t) {
+    if (t.op != OpKind.REACQUIRE) {
+      return Primitive.super.blockedReason(t);
+    }
+    return !t.notified ? "waits on " + ex.describe(t.opObject) + " (no notify will come)" : locks.waitingFor(lockOf(t));
+  }
+
+  /** A notify wakes one waiter not notified yet: which one is part of the schedule. */
+  @Override
+  public int choiceCount(ModelThread t) {
+    if (t.op != OpKind.NOTIFY) {
+      return 1;
+    }
+    ArrayList<ModelThread> ws = waitSets.get(t.opObject);
+    int waiting = 0;
+    if (ws != null) {
+      for (ModelThread w : ws) {
+        if (!w.notified) {
+          waiting++;
+        }
+      }
+    }
+    return Math.max(1, waiting);
+  }
+
+  /**
+   * {@code Object.wait} and {@code Condition.await}: release the lock fully and join the
+   * wait set (one step), then wait to be notified (or to time out, or be interrupted) and
+   * take the lock back (a second step).
+   */
+  boolean await(ModelThread me, Object waitObject, Object lock, boolean timed, int site) throws InterruptedException {
+    Monitor m = locks.monitor(lock);
+    if (m.owner != me) {
+      throw new IllegalMonitorStateException(me + " waits on " + ex.describe(waitObject) + " without holding its lock");
+    }
+    if (me.interrupted) {
+      me.interrupted = false;
+      throw new InterruptedException();
+    }
+    if (waitObject != lock) {
+      conditionLocks.put(waitObject, lock);
+    }
+    me.announce(OpKind.WAIT, waitObject, 0, site);
+    ex.schedulePoint(me);
+    int saved = m.depth;
+    m.owner = null;
+    m.depth = 0;
+    me.notified = false;
+    waitSets.computeIfAbsent(waitObject, k -> new ArrayList<>()).add(me);
+    me.announce(OpKind.REACQUIRE, waitObject, 0, site);
+    me.opTimed = timed;
+    ex.schedulePoint(me);
+    ArrayList<ModelThread> ws = waitSets.get(waitObject);
+    ws.remove(me);
+    boolean wasNotified = me.notified;
+    me.notified = false;
+    m.owner = me;
+    m.depth = saved;
+    if (me.interrupted && !wasNotified) {
+      me.interrupted = false;
+      throw new InterruptedException();
+    }
+    return wasNotified;
+  }
+
+  void notify(ModelThread me, Object waitObject, Object lock, boolean all, int site) {
+    if (locks.monitor(lock).owner != me) {
+      throw new IllegalMonitorStateException(me + " notifies " + ex.describe(waitObject) + " without holding its lock");
+    }
+    me.announce(all ? OpKind.NOTIFY_ALL : OpKind.NOTIFY, waitObject, 0, site);
+    ex.schedulePoint(me);
+    ArrayList<ModelThread> ws = waitSets.get(waitObject);
+    if (ws == null) {
+      return;
+    }
+    int k = 0;
+    for (ModelThread w : ws) {
+      if (w.notified) {
+        continue;
+      }
+      // notify wakes an arbitrary waiter (JLS 17.2.2): the choice is part of the schedule.
+      if (all || k == me.choiceValue) {
+        w.notified = true;
+        if (!all) {
+          return;
+        }
+      }
+      k++;
+    }
+  }
+}
