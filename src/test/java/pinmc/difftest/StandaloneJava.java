@@ -110,8 +110,8 @@ final class StandaloneJava {
     main.append("  public static void main(String[] args) {\n");
     int[] inv = program.invariant();
     if (inv != null) {
-      main.append("    Invariants.register(\"inv\", () -> !(").append(Op.var(inv[0])).append(" == ").append(inv[1])
-          .append(" && ").append(Op.var(inv[2])).append(" == ").append(inv[3]).append("));\n");
+      main.append("    Invariants.register(\"inv\", ").append(supplier("boolean", "!(" + Op.var(inv[0]) + " == " + inv[1]
+          + " && " + Op.var(inv[2]) + " == " + inv[3] + ")")).append(");\n");
     }
     main.append("    main = Thread.currentThread();\n    int local = 0;\n");
     ops(program.threads().get(0), main, "    ", 0);
@@ -176,6 +176,22 @@ final class StandaloneJava {
 
   private String monitor(int m) {
     return m == 2 ? className + ".class" : "monitor" + m;
+  }
+
+  /**
+   * An anonymous {@code IntSupplier} or {@code BooleanSupplier} returning {@code expression}.
+   * Not a lambda: jpf-core's java-17 branch crashed (ArrayIndexOutOfBoundsException in
+   * FunctionObjectFactory.setFuncObjFields) creating a lambda that captures an int (seed 56).
+   */
+  private static String supplier(String type, String expression) {
+    String upper = Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    return "new java.util.function." + upper + "Supplier() { public " + type + " getAs" + upper + "() { return "
+        + expression + "; } }";
+  }
+
+  /** An anonymous {@code Runnable} running {@code statement}; see {@link #supplier}. */
+  private static String runnable(String call) {
+    return "new Runnable() { public void run() { " + call + "; } }";
   }
 
   /** {@code statement}, which may throw InterruptedException, caught as the interpreter catches it. */
@@ -245,13 +261,14 @@ final class StandaloneJava {
         String name = method(op.body(), "static", classMethods, me);
         String before = "before" + names++;
         out.append(indent).append("final int ").append(before).append(" = local;\n").append(indent);
+        String call = name + "(" + before + ")";
         if (op.kind() == 'a') {
-          out.append("local = Atomic.callInt(() -> ").append(name).append('(').append(before).append("));\n");
+          out.append("local = Atomic.callInt(").append(supplier("int", call)).append(");\n");
         } else if (op.kind() == 'b') {
-          out.append("Atomic.run(() -> ").append(name).append('(').append(before).append("));\n");
+          out.append("Atomic.run(").append(runnable(call)).append(");\n");
         } else {
-          out.append("Atomic.when(() -> ").append(Op.var(a)).append(" != 0, () -> ").append(name).append('(').append(before)
-              .append("));\n");
+          out.append("Atomic.when(").append(supplier("boolean", Op.var(a) + " != 0")).append(", ").append(runnable(call))
+              .append(");\n");
         }
       }
       default -> throw new IllegalArgumentException("no Java for operation " + op.kind());
