@@ -81,7 +81,7 @@ class DifferentialTest {
     return LongStream.rangeClosed(1, 100).boxed();
   }
 
-  private static Generator generator() {
+  static Generator generator() {
     String names = System.getProperty("pinmc.difftest.constructs", "");
     Set<Construct> constructs = EnumSet.allOf(Construct.class);
     if (!names.isBlank()) {

@@ -57,7 +57,7 @@ record Op(char kind, int a, int b, List<Op> body) {
     }
   }
 
-  private static String var(int v) {
+  static String var(int v) {
     return switch (v) {
       case 0 -> "plain0";
       case 1 -> "plain1";
@@ -67,32 +67,29 @@ record Op(char kind, int a, int b, List<Op> body) {
     };
   }
 
-  private static String monitor(int m) {
-    return m == 2 ? "DiffProgram.class" : "monitor" + m;
-  }
-
-  private static String thread(int t) {
+  static String thread(int t) {
     return t == 0 ? "main" : "t" + t;
   }
 
-  /** The operation as Java-like text, one line per statement, indented by {@code indent}. */
-  void print(StringBuilder out, String indent, int me) {
-    String line = switch (kind) {
+  /**
+   * The operation as one Java statement run by thread {@code me}, computing what {@link
+   * DiffProgram#step} computes, for the operations that are one statement and throw no checked
+   * exception; null for the others (blocks, waits, joins, sleep). {@code classMonitor} is
+   * monitor 2, the program's class.
+   */
+  String statement(int me, String classMonitor) {
+    String written = "local + " + (me + 1);
+    String monitor = a == 2 ? classMonitor + ".class" : "monitor" + a;
+    return switch (kind) {
       case 'r' -> "local = local * 3 + " + var(a) + ";";
-      case 'w' -> var(a) + " = local + " + (me + 1) + ";";
+      case 'w' -> var(a) + " = " + written + ";";
       case 'k' -> var(a) + " = " + b + ";";
       case 'i' -> var(a) + " = " + var(a) + " + 1;";
-      case 'd' -> "local += 12 / (" + var(a) + " - " + b + ");";
-      case 'x' -> "assert " + var(a) + " != " + b + ";";
-      case 'S' -> "synchronized (" + monitor(a) + ") {";
-      case 'M' -> (a == 2 ? "staticSynchronizedMethod" : monitor(a) + ".synchronizedMethod") + "(() -> {";
-      case 'W' -> b == 0 ? monitor(a) + ".wait();" : "while (" + var(b - 1) + " == 0) " + monitor(a) + ".wait();";
-      case 'T' -> monitor(a) + ".wait(1);";
-      case 'N' -> monitor(a) + ".notify();";
-      case 'A' -> monitor(a) + ".notifyAll();";
+      case 'd' -> "local = local + 12 / (" + var(a) + " - " + b + ");";
+      case 'x' -> "assert " + var(a) + " != " + b + " : \"variable " + a + " is " + b + "\";";
+      case 'N' -> monitor + ".notify();";
+      case 'A' -> monitor + ".notifyAll();";
       case 's' -> thread(a) + ".start();";
-      case 'j' -> thread(a) + (b == 0 ? ".join();" : ".join(1);");
-      case 'l' -> "Thread.sleep(1);";
       case 'y' -> "Thread.yield();";
       case 'o' -> "Thread.onSpinWait();";
       case 'O' -> "for (int n = 0; n < 2 && " + var(a) + " == 0; n++) Thread.onSpinWait();";
@@ -102,24 +99,39 @@ record Op(char kind, int a, int b, List<Op> body) {
       case 'H' -> "local = local * 2 + (Thread.interrupted() ? 1 : 0);";
       case 'v' -> "local = local * 2 + (" + thread(a) + ".isAlive() ? 1 : 0);";
       case 'p' -> "LockSupport.park();";
-      case 'P' -> "LockSupport.parkNanos(1_000_000);";
+      case 'P' -> "LockSupport.parkNanos(1_000_000L);";
       case 'u' -> "LockSupport.unpark(" + thread(a) + ");";
       case 'g' -> "local = local * 3 + atomic.get();";
-      case 'G' -> "atomic.set(local + " + (me + 1) + ");";
+      case 'G' -> "atomic.set(" + written + ");";
       case 'n' -> "local = local * 3 + atomic.incrementAndGet();";
-      case 'c' -> "local = local * 2 + (atomic.compareAndSet(" + b + ", local + " + (me + 1) + ") ? 1 : 0);";
-      case 'e' -> "local = local * 3 + reference.getAndSet(local + " + (me + 1) + ");";
+      case 'c' -> "local = local * 2 + (atomic.compareAndSet(" + b + ", " + written + ") ? 1 : 0);";
+      case 'e' -> "local = local * 3 + reference.getAndSet(" + written + ");";
       case 'f' -> "local = local * 3 + reference.get();";
       case 'q' -> "local = local * 3 + atomicArray.incrementAndGet(" + a + ");";
+      case 'D' -> a == 0 ? "condition.signal();" : "condition.signalAll();";
+      case 'Z' -> "local = local * 2 + Choice.nextInt(" + a + ");";
+      case 'Y' -> "local = local * 3 + new Random(1).nextInt(" + a + ");";
+      default -> null;
+    };
+  }
+
+  /** The operation as Java-like text, one line per statement, indented by {@code indent}. */
+  void print(StringBuilder out, String indent, int me) {
+    String monitor = a == 2 ? "DiffProgram.class" : "monitor" + a;
+    String simple = statement(me, "DiffProgram");
+    String line = simple != null ? simple : switch (kind) {
+      case 'S' -> "synchronized (" + monitor + ") {";
+      case 'M' -> (a == 2 ? "staticSynchronizedMethod" : monitor + ".synchronizedMethod") + "(() -> {";
+      case 'W' -> b == 0 ? monitor + ".wait();" : "while (" + var(b - 1) + " == 0) " + monitor + ".wait();";
+      case 'T' -> monitor + ".wait(1);";
+      case 'j' -> thread(a) + (b == 0 ? ".join();" : ".join(1);");
+      case 'l' -> "Thread.sleep(1);";
       case 'K' -> "lock.lock(); try {";
       case 'U' -> "if (lock.tryLock(" + (a == 0 ? "" : "1, MILLISECONDS") + ")) { local = local * 2 + 1; try {";
       case 'B' -> a == 1 ? "local = local * 2 + (condition.await(1, MILLISECONDS) ? 1 : 0);"
           : b == 0 ? "condition.await();" : "while (" + var(b - 1) + " == 0) condition.await();";
-      case 'D' -> a == 0 ? "condition.signal();" : "condition.signalAll();";
       case 'R' -> "rw.readLock().lock(); try {";
       case 'X' -> "rw.writeLock().lock(); try {";
-      case 'Z' -> "local = local * 2 + Choice.nextInt(" + a + ");";
-      case 'Y' -> "local = local * 3 + new Random(1).nextInt(" + a + ");";
       case 'a' -> "local = Atomic.callInt(() -> {";
       case 'b' -> "Atomic.run(() -> {";
       case 'F' -> "Atomic.when(() -> " + var(a) + " != 0, () -> {";

@@ -141,7 +141,7 @@ record Program(int[] invariant, List<List<Op>> threads) {
   }
 
   private static String var(int v) {
-    return v < 2 ? "plain" + v : v < 4 ? "volatile" + (v - 2) : "array[" + (v - 4) + "]";
+    return Op.var(v);
   }
 
   Set<Integer> startedByMain() {

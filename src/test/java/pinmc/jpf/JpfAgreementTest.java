@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -42,18 +41,8 @@ class JpfAgreementTest {
 
   @BeforeAll
   static void findJpf() {
-    String home = System.getenv("JPF_HOME");
-    if (home == null || home.isBlank()) {
-      unavailable = "JPF_HOME is not set: the jpf engine tests need a built jpf-core";
-      return;
-    }
-    try {
-      JpfInstallation installation = JpfInstallation.locate(home, Map.of(), Path.of(System.getProperty("user.home")),
-          Path.of(System.getProperty("java.home")));
-      jpf = new JpfEngine(installation, new RuntimeCompiler(Path.of("target", "jpf-cache")));
-    } catch (JpfSetupException e) {
-      unavailable = "JPF_HOME=" + home + " cannot be used: " + e.getMessage();
-    }
+    jpf = JpfFromEnvironment.engine();
+    unavailable = JpfFromEnvironment.unavailable();
   }
 
   private static void assumeJpf() {
