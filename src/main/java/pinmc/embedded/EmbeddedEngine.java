@@ -34,6 +34,9 @@ import pinmc.embedded.search.Explorer;
  * bound cuts the search.
  */
 public final class EmbeddedEngine implements Engine {
+  /** After the first counterexample, how many more executions the search runs looking for a shorter one without --minimize. */
+  static final int CHEAP_EXTRA_EXECUTIONS = 20;
+
   /** Loop iterations one thread may run without a scheduling point before it is taken for a spin. */
   static final long MAX_LOCAL_BACK_EDGES = 50_000_000L;
 
@@ -89,8 +92,8 @@ public final class EmbeddedEngine implements Engine {
       try (CarrierPool pool = new CarrierPool()) {
         MethodHandle main;
         try {
-          main = findMain(loader);
-        } catch (BadTarget e) {
+          main = ModelMain.find(target, loader);
+        } catch (ModelMain.BadTarget e) {
           return CheckResult.error(target.name(), name(), e.getMessage());
         }
         String[] args = target.args().toArray(String[]::new);
@@ -110,7 +113,7 @@ public final class EmbeddedEngine implements Engine {
     long countTraces() {
       ModelClassLoader loader = new ModelClassLoader(target.classpath(), EmbeddedEngine.class.getClassLoader(), sites);
       try (CarrierPool pool = new CarrierPool()) {
-        MethodHandle main = findMain(loader);
+        MethodHandle main = ModelMain.find(target, loader);
         String[] args = target.args().toArray(String[]::new);
         Explorer explorer = new Explorer(options.reduction(), -1);
         explorer.countTraces();
@@ -118,11 +121,8 @@ public final class EmbeddedEngine implements Engine {
           if (outOfBudget() != null) {
             return -1;
           }
-          explorer.startExecution();
-          Execution ex = new Execution(explorer, pool, sites, loader, config, false);
-          Outcome o = ex.run(main, args, () -> {});
-          executions++;
-          if (ex.invariantVisibilityGrew() || ex.fairnessChanged()) {
+          Outcome o = runOne(explorer, loader, pool, main, args);
+          if (o == null) {
             explorer = new Explorer(options.reduction(), -1);
             explorer.countTraces();
             continue;
@@ -136,7 +136,7 @@ public final class EmbeddedEngine implements Engine {
             return explorer.distinctTraces();
           }
         }
-      } catch (BadTarget e) {
+      } catch (ModelMain.BadTarget e) {
         return -1;
       } finally {
         try {
@@ -147,32 +147,8 @@ public final class EmbeddedEngine implements Engine {
       }
     }
 
-    private MethodHandle findMain(ModelClassLoader loader) throws BadTarget {
-      Class<?> mainClass;
-      try {
-        mainClass = Class.forName(target.mainClass(), false, loader);
-      } catch (ClassNotFoundException | NoClassDefFoundError e) {
-        throw new BadTarget("class " + target.mainClass() + " not found"
-            + (target.classpath().isEmpty() ? " on pinmc's class path" : " on class path " + target.classpath()));
-      } catch (LinkageError e) {
-        throw new BadTarget("class " + target.mainClass() + " cannot be loaded: " + e);
-      }
-      try {
-        java.lang.reflect.Method m = mainClass.getMethod("main", String[].class);
-        if (!Modifier.isStatic(m.getModifiers())) {
-          throw new BadTarget(target.mainClass() + ".main(String[]) is not static");
-        }
-        return MethodHandles.publicLookup().findStatic(mainClass, "main", MethodType.methodType(void.class, String[].class));
-      } catch (NoSuchMethodException | IllegalAccessException e) {
-        throw new BadTarget(target.mainClass() + " has no public static void main(String[])");
-      } catch (LinkageError e) {
-        throw new BadTarget("class " + target.mainClass() + " cannot be loaded: " + e);
-      }
-    }
-
     private CheckResult search(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
       Reduction reduction = options.reduction();
-      boolean dpor = reduction != Reduction.NONE;
       int maxBound = options.preemptionBound().orElse(-1);
       Bound boundHit = null;
       String boundDetail = null;
@@ -198,13 +174,8 @@ public final class EmbeddedEngine implements Engine {
             return shortest.report("the search stopped " + CHEAP_EXTRA_EXECUTIONS
                 + " executions after the first counterexample; --minimize searches on", false, loader, pool, main, args);
           }
-          explorer.startExecution();
-          Execution ex = new Execution(explorer, pool, sites, loader, config, false);
-          Outcome o = ex.run(main, args, () -> {});
-          account(ex, o);
-          if ((ex.invariantVisibilityGrew() && dpor || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
-            // Executions so far were reduced without knowing what the invariants read, or
-            // held threads back in a loop that turned out not to be a spin loop.
+          Outcome o = runOne(explorer, loader, pool, main, args);
+          if (o == null) {
             explorer = newExplorer(reduction, bound);
             continue;
           }
@@ -308,6 +279,25 @@ public final class EmbeddedEngine implements Engine {
       }
     }
 
+    /**
+     * Runs one execution under {@code explorer} and counts it. Returns its outcome, or null
+     * if the search has to start again: executions so far were reduced without knowing what
+     * the invariants read, or held threads back in a loop that turned out not to be a spin
+     * loop. (Not after a violation: the verdict is decided by then.) The one loop body of
+     * the search and of trace counting.
+     */
+    private Outcome runOne(Explorer explorer, ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
+      explorer.startExecution();
+      Execution ex = new Execution(explorer, pool, sites, loader, config, false);
+      Outcome o = ex.run(main, args, () -> {});
+      account(ex, o);
+      boolean reduced = options.reduction() != Reduction.NONE;
+      if ((ex.invariantVisibilityGrew() && reduced || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
+        return null;
+      }
+      return o;
+    }
+
     private Explorer newExplorer(Reduction reduction, int bound) {
       Explorer e = new Explorer(reduction, bound);
       if (options.detectRaces()) {
@@ -362,7 +352,7 @@ public final class EmbeddedEngine implements Engine {
       Outcome o = failure.outcome();
       Replayed r = null;
       if (failure.cut() != null) {
-        Replayed cut = trace(loader, pool, main, args, toSchedule(failure.cut()), failure.cutSignatures());
+        Replayed cut = trace(loader, pool, main, args, Failure.toSchedule(failure.cut()), failure.cutSignatures());
         Outcome c = cut.outcome();
         if (c.kind() == Outcome.Kind.VIOLATION && c.property() == o.property()
             && java.util.Objects.equals(c.invariant(), o.invariant())) {
@@ -372,9 +362,9 @@ public final class EmbeddedEngine implements Engine {
       }
       Schedule schedule;
       if (r != null) {
-        schedule = toSchedule(failure.cut());
+        schedule = Failure.toSchedule(failure.cut());
       } else {
-        schedule = toSchedule(failure.schedule());
+        schedule = Failure.toSchedule(failure.schedule());
         r = trace(loader, pool, main, args, schedule, failure.signatures());
       }
       // The replay names what each thread of a deadlock waits for and who changed it last.
@@ -392,7 +382,7 @@ public final class EmbeddedEngine implements Engine {
     /** Runs one schedule again, recording every step in words. */
     private Replayed trace(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule,
         long[] signatures) {
-      Explorer explorer = Explorer.following(scheduleArray(schedule), signatures);
+      Explorer explorer = Explorer.following(Failure.scheduleArray(schedule), signatures);
       if (options.detectRaces()) {
         explorer.log().detectRaces();
       }
@@ -426,80 +416,6 @@ public final class EmbeddedEngine implements Engine {
           : verdict == Verdict.PASS ? "the schedule ran to completion without a violation" : o.kind().toString();
       return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), message, o.details(),
           r.trace(), schedule, stats(o.bound()));
-    }
-  }
-
-  private static Schedule toSchedule(int[][] decisions) {
-    List<Schedule.Decision> out = new ArrayList<>(decisions.length);
-    for (int[] d : decisions) {
-      out.add(new Schedule.Decision(d[0], d[1]));
-    }
-    return new Schedule(out);
-  }
-
-  private static int[][] scheduleArray(Schedule s) {
-    int[][] out = new int[s.size()][];
-    for (int i = 0; i < s.size(); i++) {
-      Schedule.Decision d = s.decisions().get(i);
-      out[i] = new int[] {d.thread(), d.choice()};
-    }
-    return out;
-  }
-
-  /** After the first counterexample, how many more executions the search runs looking for a shorter one without --minimize. */
-  static final int CHEAP_EXTRA_EXECUTIONS = 20;
-
-  /**
-   * A failing execution: its schedule as found and, for a failure that is a step's own
-   * (an invariant, an assertion, an exception), cut to that step's happens-before past, which
-   * reaches the same state for everything the failing step depends on.
-   *
-   * @param steps the length of the cut schedule, or of the found one when it cannot be cut
-   * @param preemptions the preemptions in the found schedule
-   */
-  private record Failure(Outcome outcome, int[][] schedule, long[] signatures, int[][] cut, long[] cutSignatures,
-      int steps, int preemptions) {
-
-    static Failure of(Explorer explorer, Outcome o) {
-      int[][] schedule = explorer.currentSchedule();
-      long[] signatures = explorer.currentSignatures();
-      int[][] cut = null;
-      long[] cutSignatures = null;
-      EventLog log = explorer.log();
-      boolean ownStep = o.property() != pinmc.check.Property.DEADLOCK && o.property() != pinmc.check.Property.DATA_RACE;
-      if (ownStep && log.size() == schedule.length && schedule.length > 0) {
-        // A deadlock is every thread's state and a race needs a step the failing one does not
-        // depend on, so only a step's own failure can be cut to that step's past.
-        int last = schedule.length - 1;
-        List<Integer> keep = new ArrayList<>();
-        for (int k = 0; k <= last; k++) {
-          if (log.happensBefore(k, last)) {
-            keep.add(k);
-          }
-        }
-        if (keep.size() < schedule.length) {
-          cut = new int[keep.size()][];
-          cutSignatures = new long[keep.size()];
-          for (int i = 0; i < keep.size(); i++) {
-            cut[i] = schedule[keep.get(i)];
-            cutSignatures[i] = signatures[keep.get(i)];
-          }
-        }
-      }
-      return new Failure(o, schedule, signatures, cut, cutSignatures, cut != null ? cut.length : schedule.length,
-          explorer.currentPreemptions());
-    }
-
-    boolean shorterThan(Failure other) {
-      return steps < other.steps || steps == other.steps && preemptions < other.preemptions;
-    }
-  }
-
-  private static final class BadTarget extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadTarget(String message) {
-      super(message);
     }
   }
 }

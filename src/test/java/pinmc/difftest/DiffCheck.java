@@ -26,9 +26,16 @@ final class DiffCheck {
   private final EmbeddedEngine engine = new EmbeddedEngine();
   /** Executions plain enumeration may run before a program counts as too big and is skipped. */
   private final long noneExecutions;
+  /** Each check's time limit: a program cut by it counts as too big too. */
+  private final Duration timeLimit;
 
   DiffCheck(long noneExecutions) {
+    this(noneExecutions, NONE_TIME);
+  }
+
+  DiffCheck(long noneExecutions, Duration timeLimit) {
     this.noneExecutions = noneExecutions;
+    this.timeLimit = timeLimit;
   }
 
   /** One configuration of the engine: a reduction, and a preemption bound or -1. */
@@ -78,7 +85,7 @@ final class DiffCheck {
 
   Run run(Program p, Reduction reduction, int preemptionBound, long maxExecutions) {
     CheckOptions.Builder options = CheckOptions.builder().reduction(reduction).maxSteps(MAX_STEPS)
-        .maxExecutions(maxExecutions).timeLimit(NONE_TIME).enumerateRandom(true);
+        .maxExecutions(maxExecutions).timeLimit(timeLimit).enumerateRandom(true);
     if (preemptionBound >= 0) {
       options.preemptionBound(preemptionBound);
     }

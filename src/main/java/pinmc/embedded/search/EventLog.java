@@ -27,7 +27,7 @@ public final class EventLog {
   private int[] threadSteps = new int[8];
   private int threadCount;
 
-  private final LocationTable locations = new LocationTable();
+  private final Locations.LocationTable locations = new Locations.LocationTable();
 
   // Data-race detection: a second clock per thread that follows synchronisation only
   // (program order, locks, volatile write to read, start and join, atomic blocks as one
@@ -43,97 +43,9 @@ public final class EventLog {
   private int raceCount;
   private int open = -1;
   /** Scratch: the state of each access of the step being ended, looked up once. */
-  private LocationState[] states = new LocationState[8];
+  private Locations.LocationState[] states = new Locations.LocationState[8];
 
   private static final int[] EMPTY = new int[0];
-
-  /** The last accesses seen at one location, enough to find the races of the next one. */
-  private static final class LocationState {
-    int lastWrite = -1;
-    boolean lastWriteRaceable;
-    int[] lastWriteClock = EMPTY;
-    int[] readsClock = EMPTY;
-    int[] reads = new int[2];
-    int readCount;
-    int[] writes = new int[2];
-    int writeCount;
-    int lastAcquire = -1;
-    int lastRelease = -1;
-    int[] releaseClock = EMPTY;
-    int[] sharedReleaseClock = EMPTY;
-    int[] sharedAcquires = new int[2];
-    int sharedAcquireCount;
-    int[] syncWrite = EMPTY;
-    int[] sharedReleaseSync = EMPTY;
-    /** Try-acquisitions since the last release: a release decides whether such a later one would fail. */
-    int[] tryAcquires = new int[2];
-    int tryAcquireCount;
-    int lastPlainWrite = -1;
-    int[] plainReads = new int[2];
-    int plainReadCount;
-  }
-
-  /**
-   * The state of every location this execution touched, by location: an open-addressing
-   * table on the raw {@code long}, because a {@code HashMap<Long, ...>} boxed the key and
-   * missed the cache on every access of every step (a tenth of the search's time).
-   */
-  private static final class LocationTable {
-    private long[] keys = new long[64];
-    private LocationState[] states = new LocationState[64];
-    private int size;
-
-    /** The state of {@code location}, made empty the first time it is asked for. */
-    LocationState stateOf(long location) {
-      int mask = keys.length - 1;
-      for (int i = slot(location, mask); ; i = (i + 1) & mask) {
-        LocationState st = states[i];
-        if (st == null) {
-          st = new LocationState();
-          keys[i] = location;
-          states[i] = st;
-          if (++size * 2 > keys.length) {
-            grow();
-          }
-          return st;
-        }
-        if (keys[i] == location) {
-          return st;
-        }
-      }
-    }
-
-    private static int slot(long location, int mask) {
-      // Locations are an object number above a field number: mix both halves into the low bits.
-      long h = location * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 32)) & mask;
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      LocationState[] oldStates = states;
-      keys = new long[oldKeys.length * 2];
-      states = new LocationState[oldKeys.length * 2];
-      int mask = keys.length - 1;
-      for (int k = 0; k < oldKeys.length; k++) {
-        if (oldStates[k] != null) {
-          int i = slot(oldKeys[k], mask);
-          while (states[i] != null) {
-            i = (i + 1) & mask;
-          }
-          keys[i] = oldKeys[k];
-          states[i] = oldStates[k];
-        }
-      }
-    }
-
-    void clear() {
-      if (size > 0) {
-        Arrays.fill(states, null);
-        size = 0;
-      }
-    }
-  }
 
   /** Turns data-race detection on for the executions to come. */
   public void detectRaces() {
@@ -241,17 +153,17 @@ public final class EventLog {
     localIndex[e] = vc[p];
     AccessSet set = accesses[e];
     if (states.length < set.size()) {
-      states = new LocationState[set.size() * 2];
+      states = new Locations.LocationState[set.size() * 2];
     }
     for (int k = 0; k < set.size(); k++) {
       long loc = set.location(k);
       byte mode = set.mode(k);
       boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
-      LocationState st = locations.stateOf(loc);
+      Locations.LocationState st = locations.stateOf(loc);
       states[k] = st;
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
-          join(vc, st.lastWriteClock);
+          VectorClocks.join(vc, st.lastWriteClock);
           if (raceable && (mode & AccessSet.GUARD) != 0) {
             for (int w = 0; w < st.writeCount; w++) {
               raceIfConcurrent(st.writes[w], e, p, before);
@@ -261,8 +173,8 @@ public final class EventLog {
           }
         }
         case AccessSet.WRITE -> {
-          join(vc, st.lastWriteClock);
-          join(vc, st.readsClock);
+          VectorClocks.join(vc, st.lastWriteClock);
+          VectorClocks.join(vc, st.readsClock);
           if (raceable) {
             if (st.lastWriteRaceable) {
               raceIfConcurrent(st.lastWrite, e, p, before);
@@ -273,8 +185,8 @@ public final class EventLog {
           }
         }
         case AccessSet.ACQUIRE -> {
-          join(vc, st.releaseClock);
-          join(vc, st.sharedReleaseClock);
+          VectorClocks.join(vc, st.releaseClock);
+          VectorClocks.join(vc, st.sharedReleaseClock);
           if (raceable) {
             raceIfConcurrent(st.lastAcquire, e, p, before);
             if ((mode & AccessSet.GUARD) != 0) {
@@ -287,7 +199,7 @@ public final class EventLog {
           }
         }
         case AccessSet.ACQUIRE_SHARED -> {
-          join(vc, st.releaseClock);
+          VectorClocks.join(vc, st.releaseClock);
           if (raceable) {
             raceIfConcurrent(st.lastAcquire, e, p, before);
           }
@@ -306,12 +218,12 @@ public final class EventLog {
     for (int k = 0; k < set.size(); k++) {
       byte mode = set.mode(k);
       boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
-      LocationState st = states[k];
+      Locations.LocationState st = states[k];
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
-          st.readsClock = joined(st.readsClock, vc);
+          st.readsClock = VectorClocks.joined(st.readsClock, vc);
           if (raceable) {
-            st.reads = push(st.reads, st.readCount++, e);
+            st.reads = VectorClocks.push(st.reads, st.readCount++, e);
           }
         }
         case AccessSet.WRITE -> {
@@ -321,24 +233,24 @@ public final class EventLog {
           st.readsClock = EMPTY;
           st.readCount = 0;
           if (raceable) {
-            st.writes = push(st.writes, st.writeCount++, e);
+            st.writes = VectorClocks.push(st.writes, st.writeCount++, e);
           }
         }
         case AccessSet.ACQUIRE -> {
           st.lastAcquire = e;
           st.sharedAcquireCount = 0;
           if ((mode & AccessSet.GUARD) != 0) {
-            st.tryAcquires = push(st.tryAcquires, st.tryAcquireCount++, e);
+            st.tryAcquires = VectorClocks.push(st.tryAcquires, st.tryAcquireCount++, e);
           }
         }
-        case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = push(st.sharedAcquires, st.sharedAcquireCount++, e);
+        case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = VectorClocks.push(st.sharedAcquires, st.sharedAcquireCount++, e);
         case AccessSet.RELEASE -> {
           st.releaseClock = vc;
           st.lastRelease = e;
           st.tryAcquireCount = 0;
         }
         case AccessSet.RELEASE_SHARED -> {
-          st.sharedReleaseClock = joined(st.sharedReleaseClock, vc);
+          st.sharedReleaseClock = VectorClocks.joined(st.sharedReleaseClock, vc);
           st.tryAcquireCount = 0;
         }
         default -> throw new IllegalStateException("unknown access mode " + mode);
@@ -357,20 +269,20 @@ public final class EventLog {
     int[] sv = Arrays.copyOf(before, threadCount);
     sv[p] = localIndex[e];
     if (eventIsAtomic) {
-      join(sv, atomicSync);
+      VectorClocks.join(sv, atomicSync);
     }
     for (int k = 0; k < set.size(); k++) {
       byte mode = set.mode(k);
       if ((mode & AccessSet.SCHEDULING) != 0) {
         continue;
       }
-      LocationState st = states[k];
+      Locations.LocationState st = states[k];
       byte kind = AccessSet.kind(mode);
       if ((mode & AccessSet.PLAIN) == 0 && (kind == AccessSet.READ || kind == AccessSet.ACQUIRE_SHARED)) {
-        join(sv, st.syncWrite);
+        VectorClocks.join(sv, st.syncWrite);
       } else if (kind == AccessSet.ACQUIRE) {
-        join(sv, st.syncWrite);
-        join(sv, st.sharedReleaseSync);
+        VectorClocks.join(sv, st.syncWrite);
+        VectorClocks.join(sv, st.sharedReleaseSync);
       }
     }
     for (int k = 0; k < set.size(); k++) {
@@ -378,7 +290,7 @@ public final class EventLog {
       if ((mode & AccessSet.SCHEDULING) != 0) {
         continue;
       }
-      LocationState st = states[k];
+      Locations.LocationState st = states[k];
       byte kind = AccessSet.kind(mode);
       if ((mode & AccessSet.PLAIN) != 0) {
         if (unordered(st.lastPlainWrite, p, sv)) {
@@ -393,12 +305,12 @@ public final class EventLog {
           st.lastPlainWrite = e;
           st.plainReadCount = 0;
         } else {
-          st.plainReads = push(st.plainReads, st.plainReadCount++, e);
+          st.plainReads = VectorClocks.push(st.plainReads, st.plainReadCount++, e);
         }
       } else if (kind == AccessSet.WRITE || kind == AccessSet.RELEASE) {
         st.syncWrite = sv; // a volatile read or an acquisition synchronises with the last one
       } else if (kind == AccessSet.RELEASE_SHARED) {
-        st.sharedReleaseSync = joined(st.sharedReleaseSync, sv);
+        st.sharedReleaseSync = VectorClocks.joined(st.sharedReleaseSync, sv);
       }
     }
     if (eventIsAtomic) {
@@ -448,74 +360,8 @@ public final class EventLog {
     races[raceCount++] = later;
   }
 
-  private static int[] push(int[] a, int at, int v) {
-    if (at == a.length) {
-      a = Arrays.copyOf(a, a.length * 2);
-    }
-    a[at] = v;
-    return a;
-  }
-
-  private static void join(int[] into, int[] from) {
-    int n = Math.min(into.length, from.length);
-    for (int i = 0; i < n; i++) {
-      if (from[i] > into[i]) {
-        into[i] = from[i];
-      }
-    }
-  }
-
-  private static int[] joined(int[] a, int[] b) {
-    int[] r = Arrays.copyOf(a, Math.max(a.length, b.length));
-    for (int i = 0; i < b.length; i++) {
-      if (b[i] > r[i]) {
-        r[i] = b[i];
-      }
-    }
-    return r;
-  }
-
   public int size() {
     return count;
-  }
-
-  /**
-   * A 128-bit fingerprint of this execution's Mazurkiewicz trace: the happens-before clock
-   * of every step, keyed by its thread and its number within the thread. Two executions that
-   * differ only in the order of independent steps have the same clocks, and any reordering
-   * of dependent steps changes one. (Thread numbers follow start order, so this assumes the
-   * threads are started in the same order, as in programs where one thread starts the rest.)
-   */
-  long[] traceFingerprint() {
-    Integer[] order = new Integer[count];
-    for (int i = 0; i < count; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> thread[a] != thread[b] ? Integer.compare(thread[a], thread[b])
-        : Integer.compare(localIndex[a], localIndex[b]));
-    long h1 = 0x9E3779B97F4A7C15L;
-    long h2 = 0xC2B2AE3D27D4EB4FL;
-    for (int e : order) {
-      int[] c = clocks[e];
-      int length = c.length;
-      while (length > 0 && c[length - 1] == 0) {
-        length--;
-      }
-      long word = ((long) thread[e] << 32) | length;
-      h1 = mix(h1, word);
-      h2 = mix(h2 ^ 0x5851F42D4C957F2DL, word);
-      for (int i = 0; i < length; i++) {
-        h1 = mix(h1, c[i]);
-        h2 = mix(h2 ^ 0x14057B7EF767814FL, c[i] + 31L * i);
-      }
-    }
-    return new long[] {h1, h2};
-  }
-
-  private static long mix(long h, long v) {
-    h ^= v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2);
-    h *= 0xBF58476D1CE4E5B9L;
-    return h ^ (h >>> 31);
   }
 
   /** Whether step {@code e} is step {@code f} or happens before it (program order and dependences). */
@@ -533,6 +379,11 @@ public final class EventLog {
 
   int localIndex(int e) {
     return localIndex[e];
+  }
+
+  /** Step {@code e}'s happens-before clock (do not change it). */
+  int[] clock(int e) {
+    return clocks[e];
   }
 
   int clockOf(int e, int t) {

@@ -26,6 +26,10 @@ import pinmc.check.Reduction;
  * </ul>
  * Under a preemption bound, sleep sets could hide schedules within the bound, so both
  * reductions fall back to source sets without sleep sets there.
+ *
+ * <p>This class runs the path: new nodes, replay, choices, backtracking. What a reduction
+ * adds is a {@link Strategy} ({@link Exhaustive}, {@link SourceSets}, {@link OptimalDpor}),
+ * and the bound is a {@link PreemptionBound}.
  */
 public final class Explorer {
   /** {@link #decide} found no enabled thread: the execution is over (or deadlocked). */
@@ -37,27 +41,28 @@ public final class Explorer {
   /** {@link #decide} could only continue with a preemption beyond the bound. */
   public static final long PREEMPTION_CUT = -4;
 
-  /** Whether races add schedules to explore (else every enabled thread is explored). */
-  private final boolean dpor;
-  /** Whether the search follows wakeup trees (optimal DPOR). */
-  private final boolean optimal;
-  private final int preemptionBound;
+  private final Strategy strategy;
+  private final PreemptionBound bound;
   private long wakeupMisses;
   private final ArrayList<Node> path = new ArrayList<>();
   private final EventLog log = new EventLog();
   private int replayLength;
-  private boolean preemptionBoundHit;
   private String divergence;
   private long executions;
+  private TraceCounter traces;
 
   /**
    * @param reduction how to reduce the interleavings explored
    * @param preemptionBound the most preemptions a schedule may have, or -1 for no bound
    */
   public Explorer(Reduction reduction, int preemptionBound) {
-    this.dpor = reduction != Reduction.NONE;
-    this.optimal = reduction == Reduction.DPOR && preemptionBound < 0;
-    this.preemptionBound = preemptionBound;
+    this.bound = new PreemptionBound(preemptionBound);
+    this.strategy = switch (reduction) {
+      case NONE -> new Exhaustive();
+      case SOURCE -> new SourceSets(this, bound);
+      // Wakeup trees assume every subtree is explored in full, which a bound denies.
+      case DPOR -> bound.isSet() ? new SourceSets(this, bound) : new OptimalDpor(this);
+    };
   }
 
   /**
@@ -86,6 +91,38 @@ public final class Explorer {
     return log;
   }
 
+  Node node(int depth) {
+    return path.get(depth);
+  }
+
+  int pathSize() {
+    return path.size();
+  }
+
+  /** What a strategy does with one race: the node before its earlier step, and the reversal. */
+  interface RaceHandler {
+    void reverse(int i, Node node, Reversal v);
+  }
+
+  /**
+   * Hands every race of the execution just run to {@code handler}, at the node where its
+   * reversal starts: before the earlier step, or before the atomic block that step is in,
+   * since inside a block only its thread can run.
+   */
+  void forEachRace(RaceHandler handler) {
+    for (int r = 0; r < log.raceCount(); r++) {
+      int i = log.blockStart(log.raceEarlier(r));
+      int j = log.raceLater(r);
+      if (i < path.size() && j < log.size()) {
+        handler.reverse(i, path.get(i), Reversal.of(log, i, j));
+      }
+    }
+  }
+
+  void countWakeupMiss() {
+    wakeupMisses++;
+  }
+
   /** Prepares for the next execution. */
   public void startExecution() {
     log.reset();
@@ -108,16 +145,10 @@ public final class Explorer {
     if (depth > 0) {
       Node prev = path.get(depth - 1);
       node.preemptionsBefore = prev.preemptionsBefore + (prev.preempts(prev.chosen) ? 1 : 0);
-      if (dpor && preemptionBound < 0) {
-        // A sleep set claims that a thread's subtree was explored in full; under a
-        // preemption bound it may have been cut, so sleep sets would hide schedules within
-        // the bound. Bounded searches backtrack on races alone.
+      if (strategy.sleepSets()) {
         inheritSleep(prev, node, log.accesses(depth - 1));
       }
-      if (optimal) {
-        node.wakeup = prev.subtree;
-        prev.subtree = null;
-      }
+      strategy.entered(prev, node);
     }
     if (enabled == 0) {
       return NO_THREAD;
@@ -126,31 +157,32 @@ public final class Explorer {
     if (candidates == 0) {
       return SLEEP_BLOCKED;
     }
-    if (node.wakeup != null && !node.wakeup.isEmpty()) {
-      return follow(node, candidates, view);
+    long planned = strategy.planned(node, candidates, view);
+    if (planned != Strategy.NOT_PLANNED) {
+      return planned;
     }
-    long affordable = withinBound(node, candidates);
+    long affordable = bound.within(node, candidates);
     if (affordable == 0) {
-      preemptionBoundHit = true;
+      bound.markHit();
       return PREEMPTION_CUT;
     }
     if (affordable != candidates) {
-      preemptionBoundHit = true;
+      bound.markHit();
     }
     int chosen = preferred(node, affordable);
-    node.backtrack = dpor ? (optimal ? 0 : 1L << chosen) : affordable;
+    node.backtrack = strategy.backtrackOf(chosen, affordable);
     return take(node, chosen, 0, view);
   }
 
   /** The thread to try first among {@code threads}: the one that ran last, so as not to preempt it. */
-  private static int preferred(Node node, long threads) {
+  static int preferred(Node node, long threads) {
     return node.lastThread >= 0 && (threads & (1L << node.lastThread)) != 0
         ? node.lastThread
         : Long.numberOfTrailingZeros(threads);
   }
 
   /** Records that {@code node} takes {@code thread}'s step with value {@code choice}, and returns that decision. */
-  private long take(Node node, int thread, int choice, SchedulingView view) {
+  long take(Node node, int thread, int choice, SchedulingView view) {
     node.chosen = thread;
     node.choiceCount = view.choiceCount(thread);
     node.choiceStart = choice < node.choiceCount ? choice : 0;
@@ -162,21 +194,6 @@ public final class Explorer {
     return thread | ((long) node.choice << 16);
   }
 
-  /** A new node with wakeup trees to explore: takes the first tree's first step. */
-  private long follow(Node node, long candidates, SchedulingView view) {
-    WakeupTree next = node.wakeup.remove(0);
-    if ((candidates & (1L << next.thread)) != 0 && view.signature(next.thread) == next.signature
-        && next.choice < view.choiceCount(next.thread)) {
-      node.subtree = next.children;
-      return take(node, next.thread, next.choice, view);
-    }
-    // The step the tree was built from is not the one on offer here: the tree's premise
-    // failed, so explore every awake thread from here rather than trust the rest of it.
-    wakeupMisses++;
-    node.backtrack = candidates;
-    return take(node, preferred(node, candidates), 0, view);
-  }
-
   private long replay(Node node, long enabled, SchedulingView view) {
     if ((enabled & (1L << node.chosen)) == 0) {
       divergence = "thread " + node.chosen + " was to take step " + node.depth + " but is not enabled";
@@ -185,7 +202,7 @@ public final class Explorer {
     long signature = view.signature(node.chosen);
     if (!node.recorded) {
       node.choiceCount = view.choiceCount(node.chosen);
-        if (node.expected && (signature != node.signature || node.choice >= node.choiceCount)) {
+      if (node.expected && (signature != node.signature || node.choice >= node.choiceCount)) {
         // A wakeup tree's step that is not what the tree was built from: explore every
         // thread from here instead of following the rest of the tree.
         wakeupMisses++;
@@ -216,20 +233,6 @@ public final class Explorer {
     }
   }
 
-  private long withinBound(Node node, long threads) {
-    if (preemptionBound < 0) {
-      return threads;
-    }
-    long ok = 0;
-    for (long s = threads; s != 0; s &= s - 1) {
-      int t = Long.numberOfTrailingZeros(s);
-      if (node.preemptionsBefore + (node.preempts(t) ? 1 : 0) <= preemptionBound) {
-        ok |= 1L << t;
-      }
-    }
-    return ok;
-  }
-
   /** Why the last execution diverged, if it did. */
   public String divergence() {
     return divergence;
@@ -240,9 +243,7 @@ public final class Explorer {
    * Returns false when the search is complete.
    */
   public boolean finishExecution() {
-    if (dpor) {
-      addBacktrackPointsForRaces();
-    }
+    strategy.reverseRaces();
     for (int k = path.size() - 1; k >= 0; k--) {
       Node node = path.get(k);
       if (k < log.size()) {
@@ -258,15 +259,12 @@ public final class Explorer {
       if (node.choicesTried + 1 < node.choiceCount) {
         node.choicesTried++;
         node.choice = (node.choiceStart + node.choicesTried) % node.choiceCount;
-        if (optimal) {
-          WakeupTree t = WakeupTree.take(node.wakeup, node.chosen, node.choice);
-          node.subtree = t == null ? null : t.children;
-        }
+        strategy.valueChanged(node);
         truncate(k + 1);
         return true;
       }
       node.done |= 1L << node.chosen;
-      if (optimal && nextWakeupTree(node)) {
+      if (strategy.nextPlanned(node)) {
         truncate(k + 1);
         return true;
       }
@@ -289,32 +287,6 @@ public final class Explorer {
     return false;
   }
 
-  /** Moves {@code node} on to its next wakeup tree, if it has one still to explore. */
-  private boolean nextWakeupTree(Node node) {
-    while (node.wakeup != null && !node.wakeup.isEmpty()) {
-      WakeupTree t = node.wakeup.remove(0);
-      long bit = 1L << t.thread;
-      if (((node.done | node.sleep) & bit) != 0) {
-        continue; // every value of that thread's step has been explored from here
-      }
-      if ((node.enabled & bit) == 0) {
-        wakeupMisses++;
-        node.backtrack |= node.enabled;
-        continue;
-      }
-      node.chosen = t.thread;
-      node.choiceStart = t.choice;
-      node.choice = t.choice;
-      node.choicesTried = 0;
-      node.subtree = t.children;
-      node.signature = t.signature;
-      node.expected = true;
-      node.recorded = false;
-      return true;
-    }
-    return false;
-  }
-
   private void truncate(int length) {
     while (path.size() > length) {
       path.remove(path.size() - 1);
@@ -322,180 +294,12 @@ public final class Explorer {
     replayLength = length;
   }
 
-  private void addBacktrackPointsForRaces() {
-    int n = log.size();
-    for (int r = 0; r < log.raceCount(); r++) {
-      // Inside an atomic block only its thread can run: reverse the race before the block.
-      int i = log.blockStart(log.raceEarlier(r));
-      int j = log.raceLater(r);
-      if (i >= path.size() || j >= n) {
-        continue;
-      }
-      Node node = path.get(i);
-      Reversal v = Reversal.of(log, i, j);
-      if (optimal) {
-        if (!sleepCovers(node, v)) {
-          insert(node, v);
-        }
-        continue;
-      }
-      long initials = v.initials(log);
-      if ((initials & (node.backtrack | node.sleep)) != 0) {
-        continue;
-      }
-      long candidates = initials & node.enabled & ~node.sleep;
-      long add = candidates != 0 ? Long.lowestOneBit(candidates) : node.enabled & ~node.sleep;
-      addBacktrack(i, add);
-    }
-  }
-
-  /** {@link #weakInitial}: the thread has no step in v and its step is independent of all of v. */
-  private static final int INDEPENDENT = -2;
-  /** {@link #weakInitial}: the step cannot start an execution equivalent to one starting with v. */
-  private static final int NOT_INITIAL = -1;
-
-  /**
-   * Whether {@code thread}'s step {@code step} is a weak initial of the steps of v not yet
-   * {@code gone}: where its first step in v is, if that step has nothing in v before it in
-   * happens-before order (and is the same step, when {@code signature} is given); {@link
-   * #INDEPENDENT} if it has no step in v and is independent of every step in v; else
-   * {@link #NOT_INITIAL}.
-   */
-  private int weakInitial(int thread, AccessSet step, boolean matchStep, int choice, long signature, Reversal v) {
-    boolean independent = step != null;
-    for (int k = 0; k < v.length(); k++) {
-      if (v.isGone(k)) {
-        continue;
-      }
-      int x = v.steps[k];
-      if (log.thread(x) == thread) {
-        if (v.hasPredecessorLeft(k)) {
-          return NOT_INITIAL;
-        }
-        if (matchStep) {
-          Node at = path.get(x);
-          if (at.choice != choice || at.signature != signature) {
-            return NOT_INITIAL;
-          }
-        }
-        return k;
-      }
-      if (independent && step.dependsOn(log.accesses(x))) {
-        independent = false;
-      }
-    }
-    return independent ? INDEPENDENT : NOT_INITIAL;
-  }
-
-  /**
-   * Whether a thread asleep at {@code node} (or explored from it already) is a weak initial
-   * of v: then an execution equivalent to one starting with v has been or will be explored.
-   *
-   * <p>A weak initial either starts v (its first step in v has nothing in v before it) or
-   * has no step in v and is independent of all of it. A sleeping thread whose step chooses
-   * covers v under every value: every value was explored from where it went to sleep.
-   */
-  private boolean sleepCovers(Node node, Reversal v) {
-    for (long s = (node.sleep | node.done) & ~(1L << node.chosen); s != 0; s &= s - 1) {
-      int q = Long.numberOfTrailingZeros(s);
-      int w = weakInitial(q, node.step(q), false, 0, 0, v);
-      if (w >= 0) {
-        return true;
-      }
-      if (w == INDEPENDENT) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Inserts v into {@code node}'s wakeup trees (the paper's insert[E](v, wut)): descends
-   * through the first tree whose step is a weak initial of what is left of v, taking that
-   * step out of v; stops if it reaches a leaf (some schedule to explore already covers v) or
-   * v runs out; else adds the rest of v as the last branch where it got to.
-   */
-  private void insert(Node node, Reversal v) {
-    if (node.wakeup == null) {
-      node.wakeup = new ArrayList<>(2);
-    }
-    insertAt(node.wakeup, v, node.chosen);
-  }
-
-  /**
-   * {@link #insert} from {@code level} down. {@code current}: a thread whose trees at this
-   * level are the values of a choice still to try at the race's own node, or -1. Those
-   * trees continue the step the race is reversed against, so they cannot start v.
-   */
-  private void insertAt(ArrayList<WakeupTree> level, Reversal v, int current) {
-    descend:
-    while (!v.isEmpty()) {
-      for (WakeupTree t : level) {
-        if (t.thread == current) {
-          continue;
-        }
-        int k = weakInitial(t.thread, t.step, true, t.choice, t.signature, v);
-        if (k == NOT_INITIAL) {
-          continue;
-        }
-        if (k == INDEPENDENT && t.chooses()) {
-          insertUnderEveryValue(level, t, v);
-          return;
-        }
-        if (t.isLeaf()) {
-          return;
-        }
-        if (k >= 0) {
-          v.remove(k);
-        }
-        level = t.children;
-        current = -1;
-        continue descend;
-      }
-      addBranch(level, v);
-      return;
-    }
-  }
-
-  /**
-   * v passes a step that chooses, by a thread with no step in v. A branch through one value
-   * of that choice covers only the executions that choose that value: the rest of v goes
-   * under the branch of every value, and a value with no branch here gets one. (In the
-   * paper's programs a thread's next step is one event; through a choice, the step taken
-   * here is one of several, and a reversal that slips past it under one value alone is lost
-   * for the others: the weak-initial loss the README's known limits used to describe.)
-   */
-  private void insertUnderEveryValue(ArrayList<WakeupTree> level, WakeupTree choosing, Reversal v) {
-    int values = choosing.values;
-    ArrayList<WakeupTree> present = new ArrayList<>(values);
-    for (WakeupTree t : level) {
-      if (t.thread == choosing.thread && t.chooses() && t.signature == choosing.signature) {
-        present.add(t);
-      }
-    }
-    for (int value = 0; value < values; value++) {
-      WakeupTree branch = null;
-      for (WakeupTree t : present) {
-        if (t.choice == value) {
-          branch = t;
-        }
-      }
-      if (branch == null) {
-        branch = new WakeupTree(choosing.thread, value, choosing.values, choosing.step, choosing.signature);
-        level.add(branch);
-      } else if (branch.isLeaf()) {
-        continue; // exploring past the leaf covers v for this value
-      }
-      insertAt(branch.children, v.copy(), -1);
-    }
-  }
-
   /**
    * What step {@code x} touched, with the rest of its atomic block if it begins one: a step
    * that begins a block did all the block did, though a choice or a thread query split it
    * in the log.
    */
-  private AccessSet blockAccesses(int x) {
+  AccessSet blockAccesses(int x) {
     AccessSet a = log.accesses(x).copy();
     for (int y = x + 1; y < log.size() && log.continues(y); y++) {
       a.addAll(log.accesses(y));
@@ -503,49 +307,9 @@ public final class Explorer {
     return a;
   }
 
-  /** Adds what is left of v as a new branch at {@code level}. */
-  private void addBranch(ArrayList<WakeupTree> level, Reversal v) {
-    for (int k = 0; k < v.length(); k++) {
-      if (!v.isGone(k)) {
-        int x = v.steps[k];
-        Node at = path.get(x);
-        WakeupTree t = new WakeupTree(log.thread(x), at.choice, at.choiceCount, blockAccesses(x), at.signature);
-        level.add(t);
-        level = t.children;
-      }
-    }
-  }
-
   /** Executions that could not follow a wakeup tree and fell back to exploring every thread there. */
   public long wakeupMisses() {
     return wakeupMisses;
-  }
-
-  private void addBacktrack(int i, long threads) {
-    if (preemptionBound < 0) {
-      path.get(i).backtrack |= threads;
-      return;
-    }
-    // Under a preemption bound a reversal may be out of reach where the race is; as in
-    // bounded partial-order reduction (Coons, Musuvathi and McKinley, 2013) it is also
-    // tried from the latest earlier node where it costs no more than the bound allows.
-    for (long s = threads; s != 0; s &= s - 1) {
-      int q = Long.numberOfTrailingZeros(s);
-      boolean placed = false;
-      for (int k = i; k >= 0 && !placed; k--) {
-        Node node = path.get(k);
-        if ((node.enabled & (1L << q)) == 0 || (node.sleep & (1L << q)) != 0) {
-          continue;
-        }
-        if (withinBound(node, 1L << q) != 0) {
-          node.backtrack |= 1L << q;
-          placed = true;
-        }
-        if (k == i && !placed) {
-          preemptionBoundHit = true;
-        }
-      }
-    }
   }
 
   public long executions() {
@@ -553,25 +317,22 @@ public final class Explorer {
   }
 
   public boolean preemptionBoundHit() {
-    return preemptionBoundHit;
+    return bound.hit();
   }
-
-  private java.util.Set<java.util.List<Long>> traces;
 
   /** Starts counting the distinct Mazurkiewicz traces of the executions passed to {@link #countTrace}. */
   public void countTraces() {
-    traces = new java.util.HashSet<>();
+    traces = new TraceCounter();
   }
 
   /** Counts the trace of the execution just run (call for complete executions only). */
   public void countTrace() {
-    long[] f = log.traceFingerprint();
-    traces.add(java.util.List.of(f[0], f[1]));
+    traces.add(log);
   }
 
   /** Distinct traces counted, or -1 if counting is off. */
   public long distinctTraces() {
-    return traces == null ? -1 : traces.size();
+    return traces == null ? -1 : traces.count();
   }
 
   /** What each step of the current path did, for {@link #following} to compare on replay. */
@@ -595,7 +356,7 @@ public final class Explorer {
       return;
     }
     Node node = path.get(log.size() > 0 ? log.blockStart(Math.min(path.size(), log.size()) - 1) : path.size() - 1);
-    node.backtrack |= withinBound(node, node.enabled & ~node.sleep);
+    node.backtrack |= bound.within(node, node.enabled & ~node.sleep);
   }
 
   /**

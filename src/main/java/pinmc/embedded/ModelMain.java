@@ -1,0 +1,43 @@
+package pinmc.embedded;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
+import pinmc.check.ModelTarget;
+
+/** Finds a target's {@code public static void main(String[])} in the model's class loader, or says in one line why not. */
+final class ModelMain {
+  private ModelMain() {}
+
+  static MethodHandle find(ModelTarget target, ClassLoader loader) throws BadTarget {
+    Class<?> mainClass;
+    try {
+      mainClass = Class.forName(target.mainClass(), false, loader);
+    } catch (ClassNotFoundException | NoClassDefFoundError e) {
+      throw new BadTarget("class " + target.mainClass() + " not found"
+          + (target.classpath().isEmpty() ? " on pinmc's class path" : " on class path " + target.classpath()));
+    } catch (LinkageError e) {
+      throw new BadTarget("class " + target.mainClass() + " cannot be loaded: " + e);
+    }
+    try {
+      java.lang.reflect.Method m = mainClass.getMethod("main", String[].class);
+      if (!Modifier.isStatic(m.getModifiers())) {
+        throw new BadTarget(target.mainClass() + ".main(String[]) is not static");
+      }
+      return MethodHandles.publicLookup().findStatic(mainClass, "main", MethodType.methodType(void.class, String[].class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw new BadTarget(target.mainClass() + " has no public static void main(String[])");
+    } catch (LinkageError e) {
+      throw new BadTarget("class " + target.mainClass() + " cannot be loaded: " + e);
+    }
+  }
+
+  static final class BadTarget extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadTarget(String message) {
+      super(message);
+    }
+  }
+}

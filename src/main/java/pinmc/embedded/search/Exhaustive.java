@@ -1,0 +1,19 @@
+package pinmc.embedded.search;
+
+/** Plain enumeration: every enabled thread at every node, the reference the reductions are tested against. */
+final class Exhaustive implements Strategy {
+  @Override
+  public boolean sleepSets() {
+    return false;
+  }
+
+  @Override
+  public long backtrackOf(int chosen, long affordable) {
+    return affordable;
+  }
+
+  @Override
+  public void reverseRaces() {
+    // every thread is explored anyway
+  }
+}

@@ -1,0 +1,98 @@
+package pinmc.embedded.search;
+
+import java.util.Arrays;
+
+/** The per-location state of one execution's event log: what the next access of a location races with. */
+final class Locations {
+  private Locations() {}
+
+  private static final int[] EMPTY = new int[0];
+
+  /** The last accesses seen at one location, enough to find the races of the next one. */
+  static final class LocationState {
+    int lastWrite = -1;
+    boolean lastWriteRaceable;
+    int[] lastWriteClock = EMPTY;
+    int[] readsClock = EMPTY;
+    int[] reads = new int[2];
+    int readCount;
+    int[] writes = new int[2];
+    int writeCount;
+    int lastAcquire = -1;
+    int lastRelease = -1;
+    int[] releaseClock = EMPTY;
+    int[] sharedReleaseClock = EMPTY;
+    int[] sharedAcquires = new int[2];
+    int sharedAcquireCount;
+    int[] syncWrite = EMPTY;
+    int[] sharedReleaseSync = EMPTY;
+    /** Try-acquisitions since the last release: a release decides whether such a later one would fail. */
+    int[] tryAcquires = new int[2];
+    int tryAcquireCount;
+    int lastPlainWrite = -1;
+    int[] plainReads = new int[2];
+    int plainReadCount;
+  }
+
+  /**
+   * The state of every location this execution touched, by location: an open-addressing
+   * table on the raw {@code long}, because a {@code HashMap<Long, ...>} boxed the key and
+   * missed the cache on every access of every step (a tenth of the search's time).
+   */
+  static final class LocationTable {
+    private long[] keys = new long[64];
+    private LocationState[] states = new LocationState[64];
+    private int size;
+
+    /** The state of {@code location}, made empty the first time it is asked for. */
+    LocationState stateOf(long location) {
+      int mask = keys.length - 1;
+      for (int i = slot(location, mask); ; i = (i + 1) & mask) {
+        LocationState st = states[i];
+        if (st == null) {
+          st = new LocationState();
+          keys[i] = location;
+          states[i] = st;
+          if (++size * 2 > keys.length) {
+            grow();
+          }
+          return st;
+        }
+        if (keys[i] == location) {
+          return st;
+        }
+      }
+    }
+
+    private static int slot(long location, int mask) {
+      // Locations are an object number above a field number: mix both halves into the low bits.
+      long h = location * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      LocationState[] oldStates = states;
+      keys = new long[oldKeys.length * 2];
+      states = new LocationState[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldStates[k] != null) {
+          int i = slot(oldKeys[k], mask);
+          while (states[i] != null) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[k];
+          states[i] = oldStates[k];
+        }
+      }
+    }
+
+    void clear() {
+      if (size > 0) {
+        Arrays.fill(states, null);
+        size = 0;
+      }
+    }
+  }
+}
