@@ -49,9 +49,12 @@ final class PreemptionBound {
 
   /**
    * Adds {@code threads} to explore at node {@code i}. Under a bound a reversal may be out of
-   * reach where the race is; as in bounded partial-order reduction (Coons, Musuvathi and
-   * McKinley, 2013) it is then tried from the latest earlier node where it costs no more than
-   * the bound allows.
+   * reach where the race is, or reachable there only by a preemption although an earlier
+   * node could take the thread for free. As in bounded partial-order reduction (Coons,
+   * Musuvathi and McKinley, 2013), each thread is added at {@code i} if the bound allows,
+   * and also at the latest earlier node where taking it is no preemption: the start of the
+   * run of steps it would otherwise preempt. (Without that second point, a bug that needs
+   * one thread to go first at no cost, and a preemption later, was left out under bound 1.)
    */
   void addBacktrack(Path search, int i, long threads) {
     if (limit < 0) {
@@ -61,17 +64,21 @@ final class PreemptionBound {
     for (long s = threads; s != 0; s &= s - 1) {
       int q = Long.numberOfTrailingZeros(s);
       boolean placed = false;
-      for (int k = i; k >= 0 && !placed; k--) {
+      for (int k = i; k >= 0; k--) {
         Node node = search.node(k);
-        if ((node.enabled & (1L << q)) == 0 || (node.sleep & (1L << q)) != 0) {
+        if ((node.enabled & (1L << q)) == 0) {
           continue;
         }
-        if (within(node, 1L << q) != 0) {
+        boolean affordable = within(node, 1L << q) != 0;
+        if (affordable && (!placed || !node.preempts(q))) {
           node.backtrack |= 1L << q;
           placed = true;
         }
-        if (k == i && !placed) {
+        if (k == i && !affordable) {
           hit = true;
+        }
+        if (placed && !node.preempts(q)) {
+          break; // taken here for free: nothing earlier is cheaper
         }
       }
     }

@@ -47,4 +47,20 @@ class PreemptionBoundTest {
     assertEquals(0b10, first.backtrack, "one node up, without a preemption");
     assertTrue(zero.hit(), "the search is told that the bound moved a reversal");
   }
+
+  @Test
+  void aReversalThatCostsAPreemptionIsAlsoTriedWhereItIsFree() {
+    // Bound 1: at node 1 thread 1 fits the bound by preempting thread 0; at node 0 nothing
+    // ran yet and thread 1 goes first for free, which leaves the preemption for later.
+    PreemptionBound one = new PreemptionBound(1);
+    Node first = node(0, 0b11, -1, 0);
+    Node second = node(1, 0b11, 0, 0);
+    Node third = node(2, 0b11, 0, 0);
+    java.util.List<Node> path = java.util.List.of(first, second, third);
+    one.addBacktrack(path::get, 2, 0b10);
+    assertEquals(0b10, third.backtrack, "where the race is: one preemption, within the bound");
+    assertEquals(0, second.backtrack, "a preemption again: no better than the race's own node");
+    assertEquals(0b10, first.backtrack, "and where it costs nothing");
+    assertFalse(one.hit());
+  }
 }
