@@ -53,6 +53,7 @@ class ModelCounterexampleTextTest {
     assertTrue(text.contains("VIOLATION (invariant stable-page-under-io)") && text.contains("crc32"), text);
     assertTrue(text.matches("(?s).*\\n +1-\\d+  main +set-up, \\d+ steps: .*addCachedPage.*"), text);
     assertFalse(text.contains("[]#"), text);
+    assertFalse(text.contains("__pinmc$"), "fields the instrumenter added stay out of the trace: " + text);
   }
 
   @TestFactory
@@ -64,6 +65,7 @@ class ModelCounterexampleTextTest {
       assertTrue(stepRows(text) <= MAX_ROWS, stepRows(text) + " rows:\n" + text);
       assertTrue(stepRows(text) >= 2, text);
       assertFalse(text.contains("[]#"), text);
+      assertFalse(text.contains("__pinmc$"), text);
       for (String line : text.split("\n")) {
         assertTrue(line.length() <= 100, line.length() + " columns: " + line);
       }

@@ -234,7 +234,9 @@ final class TraceNames {
     StringBuilder sb = new StringBuilder();
     for (Class<?> c = v.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
-        if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("name") || f.getType().isArray()) {
+        // Fields the instrumenter added (an object's deterministic identity hash) are pinmc's, not the model's.
+        if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("name") || f.getType().isArray()
+            || f.getName().startsWith("__pinmc$")) {
           continue;
         }
         try {
