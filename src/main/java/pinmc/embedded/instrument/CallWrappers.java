@@ -42,13 +42,15 @@ record JdkWrapper(String name, int invokeOpcode, String owner, String method, St
 
   /** The name and descriptor of the wrapper for a call on an atomic variable, written at the end of the class. */
   String[] atomic(int opcode, String owner, String method, String desc, boolean write, boolean indexed) {
-    String key = opcode + owner + "." + method + desc;
-    AtomicWrapper w = atomicWrappers.get(key);
-    if (w == null) {
-      w = new AtomicWrapper("__pinmc$atomic$" + method + "$" + atomicWrappers.size(), opcode, owner, method, desc, write, indexed);
-      atomicWrappers.put(key, w);
-    }
+    AtomicWrapper w = once(atomicWrappers, opcode, owner, method, desc,
+        n -> new AtomicWrapper("__pinmc$atomic$" + method + "$" + n, opcode, owner, method, desc, write, indexed));
     return new String[] {w.name(), wrapperDescriptor(w)};
+  }
+
+  /** The one wrapper of a call site's target in {@code wrappers}, made (numbered by its order) the first time. */
+  private static <W> W once(Map<String, W> wrappers, int opcode, String owner, String method, String desc,
+      java.util.function.IntFunction<W> make) {
+    return wrappers.computeIfAbsent(opcode + owner + "." + method + desc, key -> make.apply(wrappers.size()));
   }
 
   static String wrapperDescriptor(AtomicWrapper w) {
@@ -68,13 +70,9 @@ record JdkWrapper(String name, int invokeOpcode, String owner, String method, St
 
   /** The name and descriptor of the wrapper for a call that may land on a controlled JDK object. */
   String[] jdk(int opcode, String owner, String method, String desc, boolean isInterface, int mode) {
-    String key = opcode + owner + "." + method + desc;
-    JdkWrapper w = jdkWrappers.get(key);
-    if (w == null) {
-      // The method's name in the wrapper's lets a trace say which call a step made.
-      w = new JdkWrapper("__pinmc$jdk$" + method + "$" + jdkWrappers.size(), opcode, owner, method, desc, isInterface, mode);
-      jdkWrappers.put(key, w);
-    }
+    // The method's name in the wrapper's lets a trace say which call a step made.
+    JdkWrapper w = once(jdkWrappers, opcode, owner, method, desc,
+        n -> new JdkWrapper("__pinmc$jdk$" + method + "$" + n, opcode, owner, method, desc, isInterface, mode));
     return new String[] {w.name(), jdkWrapperDescriptor(w)};
   }
 
