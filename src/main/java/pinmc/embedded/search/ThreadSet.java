@@ -236,11 +236,16 @@ public final class ThreadSet {
     return b.append('}').toString();
   }
 
-  /** Collects threads into a set; reusable after {@link #clear}, for a set made at every step. */
+  /**
+   * Collects threads into a set; reusable after {@link #clear}, for a set made at every step.
+   * A set of threads below 64 equal to the one it built last is that one again, not a copy
+   * (the enabled threads seldom change from one step to the next).
+   */
   public static final class Builder {
     private long low;
     private long[] high;
     private boolean anyHigh;
+    private ThreadSet last = EMPTY;
 
     public Builder add(int thread) {
       if (checked(thread) < 64) {
@@ -270,7 +275,13 @@ public final class ThreadSet {
     }
 
     public ThreadSet build() {
-      return anyHigh ? make(low, high.clone()) : ofLow(low);
+      if (anyHigh) {
+        return make(low, high.clone());
+      }
+      if (last.low != low || last.high != null) {
+        last = ofLow(low);
+      }
+      return last;
     }
   }
 }

@@ -107,6 +107,9 @@ class ThreadSetTest {
     assertEquals(ThreadSet.of(2), b.clear().add(2).build(), "nothing of the first set is left");
     assertTrue(b.contains(2));
     assertFalse(b.contains(100));
+    assertSame(b.build(), b.clear().add(2).build(), "the same set again is not a copy");
+    assertEquals(ThreadSet.of(2, 70), b.add(70).build());
+    assertEquals(ThreadSet.of(2), b.clear().add(2).build());
   }
 
   private static BitSet randomBits(Random random, int range) {
