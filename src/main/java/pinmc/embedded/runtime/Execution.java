@@ -34,7 +34,7 @@ public final class Execution implements Dependence {
   final ExecutionConfig config;
   private final Backend backend = new EmbeddedBackend(this);
   private final ModelOutput output = new ModelOutput(this);
-  private final DataRaceReport races;
+  private final Steps steps;
 
   final ObjectNumbers objects = new ObjectNumbers();
   final TraceRecorder trace;
@@ -55,7 +55,6 @@ public final class Execution implements Dependence {
   private volatile ModelThread turn;
   private volatile boolean aborting;
   private int depth;
-  private long steps;
   private int liveCarriers;
   private Outcome outcome;
   private Throwable internalError;
@@ -74,7 +73,6 @@ public final class Execution implements Dependence {
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
     this.invariants = new Invariants(this, sites);
-    this.races = new DataRaceReport(this, sites);
     this.memory = new SharedMemory(this, sites, config, invariants);
     this.locks = new ExclusiveLocks(this);
     this.readWriteLocks = new ReadWriteLocks(this, locks);
@@ -86,6 +84,7 @@ public final class Execution implements Dependence {
     this.fair = new FairYield(this, sites);
     this.threads = new ModelThreads(Primitive.byOperation(memory, locks, readWriteLocks, waitSets, lifeCycle, parking,
         atomicCells, atomicBlocks, fair), fair, objects);
+    this.steps = new Steps(this, log, new DataRaceReport(this, sites));
   }
 
   // ---------------------------------------------------------------- running
@@ -189,7 +188,7 @@ public final class Execution implements Dependence {
     }
     if (thrown != null) {
       if (mt.eventOpen) {
-        closeEvent(mt);
+        steps.close(mt);
       }
       finish(Outcome.uncaught(thrown, mt.name(), mt.isMain && threads.count() == 1));
       return;
@@ -197,7 +196,7 @@ public final class Execution implements Dependence {
     mt.announce(OpKind.END, null, 0, 0);
     schedulePoint(mt);
     mt.terminated = true;
-    endEvent(mt);
+    steps.end(mt);
     ModelThread next = decideNext();
     if (next != null) {
       switchTo(next);
@@ -225,7 +224,7 @@ public final class Execution implements Dependence {
       throw ExecutionAbort.INSTANCE;
     }
     if (me.eventOpen) {
-      endEvent(me);
+      steps.end(me);
     }
     me.localBackEdges = 0;
     ModelThread next = decideNext();
@@ -259,7 +258,7 @@ public final class Execution implements Dependence {
     ModelThread next = threads.all.get((int) (d & 0xffff));
     next.choiceValue = (int) (d >>> 16);
     depth++;
-    beginEvent(next);
+    steps.begin(next);
     return next;
   }
 
@@ -324,61 +323,15 @@ public final class Execution implements Dependence {
 
   // ---------------------------------------------------------------- steps
 
-  private void beginEvent(ModelThread t) {
-    races.stepBegins(t);
-    log.begin(t.id);
-    if (t.atomicDepth > 0) {
-      log.markContinuation();
-    }
-    t.eventOpen = true;
-    threads.last = t;
-    fair.beginStep(t, threads.all);
-    threads.primitiveOf(t).recordAccesses(t, this);
-    if (trace != null) {
-      trace.begin(t);
-    }
-  }
-
-  private void endEvent(ModelThread me) {
-    closeEvent(me);
-    if (config.detectRaces() && log.dataRace() != null) {
-      finish(races.outcome(log.dataRace(), log.dataRaceLocation()));
-      throw ExecutionAbort.INSTANCE;
-    }
-    if (me.atomicDepth == 0 && !invariants.isEmpty()) {
-      invariants.check(me);
-    }
-    if (steps >= config.maxSteps()) {
-      finish(new Outcome(Outcome.Kind.BOUND, null, null,
-          "an execution took more than " + config.maxSteps() + " steps; thread " + me.name()
-              + " was last at " + sites.location(me.opSite) + " (a loop that never ends?)",
-          List.of(), Bound.STEPS));
-      throw ExecutionAbort.INSTANCE;
-    }
-  }
-
-  private void closeEvent(ModelThread me) {
-    if (config.detectRaces()) {
-      races.stepEnds();
-    }
-    log.end();
-    fair.endStep(me, log.accesses(log.size() - 1), threads.all);
-    me.eventOpen = false;
-    steps++;
-    if (trace != null) {
-      trace.end(me);
-    }
-  }
-
   /** An access of the step under way (in the event log). */
   @Override
   public void access(Object o, int field, byte mode) {
-    log.access(objects.location(o, field), mode);
+    steps.access(o, field, mode);
   }
 
   @Override
   public void markAtomic() {
-    log.markAtomic();
+    steps.markAtomic();
   }
 
   /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
@@ -423,7 +376,7 @@ public final class Execution implements Dependence {
   }
 
   public long stepCount() {
-    return steps;
+    return steps.count();
   }
 
   boolean isAborting() {

@@ -1,12 +1,8 @@
 package pinmc.embedded.runtime;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import pinmc.check.Operation;
 import pinmc.check.SourceLocation;
 import pinmc.check.TraceStep;
 
@@ -23,7 +19,7 @@ import pinmc.check.TraceStep;
 final class TraceRecorder {
   private final Execution ex;
   private final List<Recorded> recorded = new ArrayList<>();
-  private final IdentityHashMap<Object, Integer> objectKeys = new IdentityHashMap<>();
+  private final TraceKeys keys = new TraceKeys();
   private String pendingOp;
   private SourceLocation pendingLocation;
   private OpKind pendingKind;
@@ -68,7 +64,7 @@ final class TraceRecorder {
   /** The steps, marked with what the failure depends on. */
   List<TraceStep> steps() {
     if (steps == null) {
-      steps = build();
+      steps = TraceSteps.build(recorded, capturing ? toArray(checkReads) : new long[0], names, keys);
     }
     return steps;
   }
@@ -326,81 +322,12 @@ final class TraceRecorder {
     return -1;
   }
 
-  private List<TraceStep> build() {
-    int n = recorded.size();
-    TraceRelevance.Marked marked = TraceRelevance.mark(recorded, capturing ? toArray(checkReads) : new long[0]);
-    BitSet relevant = marked.relevant();
-    Set<Long> keptReads = marked.keptReads();
-    List<TraceStep> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Recorded r = recorded.get(i);
-      List<Operation.Write> writes = new ArrayList<>();
-      for (Object[] w : r.writes()) {
-        boolean matters = keptReads.contains(location(w[0], (Integer) w[1]));
-        boolean internal = w[0] != null && w[0].getClass().isArray() && !names.arrayNameKnown(w[0])
-            && names.ownerName(w[0]) == null;
-        if (!internal) {
-          writes.add(new Operation.Write((String) w[2], (String) w[3], (String) w[4], matters));
-        }
-      }
-      String kind = switch (r.kind()) {
-        case ATOMIC, GUARDED -> "call";
-        case ATOMIC_OP -> "atomic";
-        default -> r.op().startsWith("prints ") ? "prints" : r.failing() ? "blocked" : r.kind().verb;
-      };
-      Operation operation = new Operation(kind, r.object(), r.field(), r.value(), r.call(), writes);
-      String text = r.op();
-      if (kind.equals("call") && r.call() != null) {
-        text = operation.callText(false);
-      }
-      SourceLocation where = r.location();
-      if (r.kind() == OpKind.BEGIN) {
-        where = firstLocationAfter(i, r.thread(), where);
-      }
-      out.add(new TraceStep(i + 1, r.thread(), text, where, operation, r.setUp(), relevant.get(i)));
-    }
-    return out;
-  }
-
-  /** A thread's first step is shown where its own code starts: the location of its next step. */
-  private SourceLocation firstLocationAfter(int i, String thread, SourceLocation fallback) {
-    for (int j = i + 1; j < recorded.size(); j++) {
-      Recorded r = recorded.get(j);
-      if (r.thread().equals(thread) && !r.location().equals(SourceLocation.UNKNOWN)) {
-        return r.location();
-      }
-    }
-    return fallback;
-  }
-
   private long location(Object o, int field) {
-    return Locations.of(objectKey(o), field);
-  }
-
-  private int objectKey(Object o) {
-    if (o == null) {
-      return 0;
-    }
-    Integer k = objectKeys.get(o);
-    if (k == null) {
-      k = objectKeys.size() + 1;
-      objectKeys.put(o, k);
-    }
-    return k;
-  }
-
-  private Object objectByKey(long loc) {
-    int key = Locations.object(loc);
-    for (var e : objectKeys.entrySet()) {
-      if (e.getValue() == key) {
-        return e.getKey();
-      }
-    }
-    return null;
+    return keys.location(o, field);
   }
 
   private String placeOf(long loc) {
-    Object o = objectByKey(loc);
+    Object o = keys.objectOf(loc);
     int field = Locations.field(loc);
     if (field < 0) {
       return ex.describe(o);
@@ -410,10 +337,10 @@ final class TraceRecorder {
 
   private String currentValue(long loc) {
     int field = Locations.field(loc);
-    return field < 0 ? "?" : names.format(names.value(objectByKey(loc), field));
+    return field < 0 ? "?" : names.format(names.value(keys.objectOf(loc), field));
   }
 
-  private static long[] toArray(List<Long> list) {
+  static long[] toArray(List<Long> list) {
     long[] out = new long[list.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = list.get(i);
