@@ -50,12 +50,15 @@ final class ExclusiveLocks implements Primitive {
 
   @Override
   public void recordAccesses(ModelThread t, Dependence out) {
-    switch (t.op) {
-      case LOCK -> out.access(t.opObject, MONITOR, AccessSet.ACQUIRE);
-      case UNLOCK -> out.access(t.opObject, MONITOR, AccessSet.RELEASE);
+    if (t.op == OpKind.LOCK) {
+      out.access(t.opObject, MONITOR, AccessSet.ACQUIRE);
+    } else if (t.op == OpKind.UNLOCK) {
+      out.access(t.opObject, MONITOR, AccessSet.RELEASE);
+    } else if (t.op == OpKind.TRY_LOCK) {
       // Always enabled; it depends on every acquisition and on the last release.
-      case TRY_LOCK -> out.access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD));
-      default -> throw new IllegalStateException("not a lock operation: " + t.op);
+      out.access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD));
+    } else {
+      throw new IllegalStateException("not a lock operation: " + t.op);
     }
   }
 

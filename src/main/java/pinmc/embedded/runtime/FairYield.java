@@ -164,11 +164,7 @@ final class FairYield implements Primitive {
   }
 
   private static boolean readsOnly(ModelThread t) {
-    return switch (t.op) {
-      case READ, THREAD_QUERY -> true;
-      case ATOMIC_OP -> !t.opWrites;
-      default -> false;
-    };
+    return t.op.in(OpKind.READ, OpKind.THREAD_QUERY) || t.op == OpKind.ATOMIC_OP && !t.opWrites;
   }
 
   /** At the end of {@code t}'s step, whose accesses are {@code step}. */

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import pinmc.check.SourceLocation;
 import pinmc.check.TraceStep;
+import pinmc.embedded.search.AccessSet;
 
 /**
  * Writes down a replayed execution step by step in words a person reads: which thread did
@@ -77,29 +78,55 @@ final class TraceRecorder {
    */
   private void noteAccesses(ModelThread t) {
     Object o = t.opObject;
-    switch (t.op) {
-      case BEGIN -> stepReads.add(location(t.javaThread, ThreadLifeCycle.STARTED));
-      case END -> stepWrites.add(location(t.javaThread, ThreadLifeCycle.ALIVE));
-      case READ, THREAD_QUERY -> stepReads.add(location(o, t.opArg));
-      case WRITE -> stepWrites.add(location(o, t.opArg));
-      case ATOMIC_OP -> {
-        stepReads.add(location(o, t.opArg));
-        if (t.opWrites) {
-          stepWrites.add(location(o, t.opArg));
+    OpKind op = t.op;
+    if (op == OpKind.BEGIN) {
+      stepReads.add(location(t.javaThread, ThreadLifeCycle.STARTED));
+    } else if (op == OpKind.END) {
+      stepWrites.add(location(t.javaThread, ThreadLifeCycle.ALIVE));
+    } else if (op.in(OpKind.READ, OpKind.THREAD_QUERY)) {
+      stepReads.add(location(o, t.opArg));
+    } else if (op == OpKind.WRITE) {
+      stepWrites.add(location(o, t.opArg));
+    } else if (op == OpKind.ATOMIC_OP) {
+      stepReads.add(location(o, t.opArg));
+      if (t.opWrites) {
+        stepWrites.add(location(o, t.opArg));
+      }
+    } else if (op.in(OpKind.LOCK, OpKind.READ_LOCK, OpKind.TRY_LOCK, OpKind.UNLOCK, OpKind.READ_UNLOCK, OpKind.WAIT,
+        OpKind.REACQUIRE, OpKind.NOTIFY, OpKind.NOTIFY_ALL)) {
+      stepReads.add(location(o, ExclusiveLocks.MONITOR));
+      stepWrites.add(location(o, ExclusiveLocks.MONITOR));
+    } else if (op == OpKind.START) {
+      stepWrites.add(location(o, ThreadLifeCycle.STARTED));
+    } else if (op == OpKind.JOIN) {
+      stepReads.add(location(o, ThreadLifeCycle.ALIVE));
+    } else if (op.in(OpKind.UNPARK, OpKind.INTERRUPT)) {
+      stepWrites.add(location(o, Parking.PERMIT));
+    } else if (op == OpKind.PARK) {
+      stepReads.add(location(t.javaThread, Parking.PERMIT));
+    } else if (op.declaredByPrimitive) {
+      accessesOf(t, stepReads, stepWrites);
+    }
+    // an atomic block's accesses are noted as it runs; a choice, yield or sleep touches nothing shared
+  }
+
+  /**
+   * What the pending operation of a primitive declared in its own file reads and writes, as
+   * the primitive says: a data read is a read, anything else (a write, a lock operation) both.
+   */
+  private void accessesOf(ModelThread t, List<Long> reads, List<Long> writes) {
+    ex.threads.primitiveOf(t).recordAccesses(t, new Dependence() {
+      @Override
+      public void access(Object object, int field, byte mode) {
+        reads.add(location(object, field));
+        if (!AccessSet.isDataRead(mode)) {
+          writes.add(location(object, field));
         }
       }
-      case LOCK, READ_LOCK, TRY_LOCK, UNLOCK, READ_UNLOCK, WAIT, REACQUIRE, NOTIFY, NOTIFY_ALL -> {
-        stepReads.add(location(o, ExclusiveLocks.MONITOR));
-        stepWrites.add(location(o, ExclusiveLocks.MONITOR));
-      }
-      case START -> stepWrites.add(location(o, ThreadLifeCycle.STARTED));
-      case JOIN -> stepReads.add(location(o, ThreadLifeCycle.ALIVE));
-      case UNPARK, INTERRUPT -> stepWrites.add(location(o, Parking.PERMIT));
-      case PARK -> stepReads.add(location(t.javaThread, Parking.PERMIT));
-      case ATOMIC, GUARDED, CHOICE, YIELD, SLEEP -> {
-        // an atomic block's accesses are noted as it runs; the others touch nothing shared
-      }
-    }
+
+      @Override
+      public void markAtomic() {}
+    });
   }
 
   /** An invariant is about to be evaluated: what it reads is what a failure of it depends on. */
@@ -127,25 +154,30 @@ final class TraceRecorder {
     pendingCall = null;
     names.touch(t.opObject);
     noteAccesses(t);
-    pendingLocation = switch (t.op) {
-      case BEGIN -> startedAt.getOrDefault(t, SourceLocation.UNKNOWN);
-      case END -> lastAt.getOrDefault(t, SourceLocation.UNKNOWN);
-      default -> ex.sites.location(t.opSite);
-    };
-    pendingOp = switch (t.op) {
-      case BEGIN -> "begins";
-      case END -> "ends";
-      case READ -> names.isJdkState(t.opObject) ? jdkCall(t) + " (was " + names.jdkSnapshot(t.opObject) + ")"
+    OpKind op = t.op;
+    pendingLocation = op == OpKind.BEGIN ? startedAt.getOrDefault(t, SourceLocation.UNKNOWN)
+        : op == OpKind.END ? lastAt.getOrDefault(t, SourceLocation.UNKNOWN)
+        : ex.sites.location(t.opSite);
+    if (op == OpKind.BEGIN) {
+      pendingOp = "begins";
+    } else if (op == OpKind.END) {
+      pendingOp = "ends";
+    } else if (op == OpKind.READ) {
+      pendingOp = names.isJdkState(t.opObject) ? jdkCall(t) + " (was " + names.jdkSnapshot(t.opObject) + ")"
           : "read " + names.place(t.opObject, t.opArg) + " = " + names.format(names.value(t.opObject, t.opArg));
-      case ATOMIC_OP -> t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
-      case WRITE -> names.isJdkState(t.opObject) ? jdkCall(t) : "write " + names.place(t.opObject, t.opArg);
-      case START -> "start " + ex.describe(t.opObject);
-      case JOIN -> "join " + ex.describe(t.opObject);
-      case CHOICE -> "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
-      case NOTIFY, NOTIFY_ALL, WAIT, LOCK, TRY_LOCK, UNLOCK, READ_LOCK, READ_UNLOCK, REACQUIRE, UNPARK, INTERRUPT ->
-          t.op.verb + " " + ex.describe(t.opObject);
-      case ATOMIC, GUARDED, PARK, THREAD_QUERY, YIELD, SLEEP -> stackDescribed(t);
-    };
+    } else if (op == OpKind.ATOMIC_OP) {
+      pendingOp = t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
+    } else if (op == OpKind.WRITE) {
+      pendingOp = names.isJdkState(t.opObject) ? jdkCall(t) : "write " + names.place(t.opObject, t.opArg);
+    } else if (op == OpKind.CHOICE) {
+      pendingOp = "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
+    } else if (op.in(OpKind.ATOMIC, OpKind.GUARDED, OpKind.PARK, OpKind.THREAD_QUERY, OpKind.YIELD, OpKind.SLEEP)) {
+      pendingOp = stackDescribed(t);
+    } else {
+      // start, join, the lock, wait and notify operations, unpark, interrupt, and the
+      // operations of primitives declared in their own files: the verb and the object
+      pendingOp = op.verb + " " + ex.describe(t.opObject);
+    }
     if (t.op == OpKind.START && t.isMain) {
       mainStarted = true;
     }
@@ -158,44 +190,37 @@ final class TraceRecorder {
     String field = null;
     String value = null;
     List<Object[]> writes = List.of();
-    switch (pendingKind) {
-      case READ, WRITE -> {
-        if (names.isJdkState(pendingObject)) {
-          // A call on a controlled JDK object: its whole state is one location.
-          object = ex.describe(pendingObject);
-          value = names.jdkSnapshot(pendingObject);
-          if (pendingKind == OpKind.WRITE) {
-            op += " (now " + value + ")";
-          }
-          break;
-        }
-        object = names.objectName(pendingObject, pendingArg);
-        field = names.fieldPart(pendingObject, pendingArg);
-        value = names.format(names.value(pendingObject, pendingArg));
-        if (pendingKind == OpKind.WRITE) {
-          op += " = " + value;
-        } else {
-          value = op.substring(op.lastIndexOf(" = ") + 3);
-        }
+    if (pendingKind.in(OpKind.READ, OpKind.WRITE) && names.isJdkState(pendingObject)) {
+      // A call on a controlled JDK object: its whole state is one location.
+      object = ex.describe(pendingObject);
+      value = names.jdkSnapshot(pendingObject);
+      if (pendingKind == OpKind.WRITE) {
+        op += " (now " + value + ")";
       }
-      case ATOMIC, GUARDED -> {
-        writes = new ArrayList<>();
-        for (int i = 0; i < atomicWriteTargets.size(); i++) {
-          Object[] w = atomicWriteTargets.get(i);
-          Object target = w[0];
-          int f = (Integer) w[1];
-          Object v = names.value(target, f);
-          String shown = names.isJdkState(target) ? names.jdkSnapshot(target) : names.format(v) + names.createdHere(v);
-          writes.add(new Object[] {target, f, names.objectName(target, f), names.fieldPart(target, f), shown});
-        }
-        if (pendingCall == null) {
-          pendingCall = op;
-        }
+    } else if (pendingKind.in(OpKind.READ, OpKind.WRITE)) {
+      object = names.objectName(pendingObject, pendingArg);
+      field = names.fieldPart(pendingObject, pendingArg);
+      value = names.format(names.value(pendingObject, pendingArg));
+      if (pendingKind == OpKind.WRITE) {
+        op += " = " + value;
+      } else {
+        value = op.substring(op.lastIndexOf(" = ") + 3);
       }
-      case BEGIN, END, CHOICE, YIELD, SLEEP, PARK -> {
-        // no object
+    } else if (pendingKind.in(OpKind.ATOMIC, OpKind.GUARDED)) {
+      writes = new ArrayList<>();
+      for (int i = 0; i < atomicWriteTargets.size(); i++) {
+        Object[] w = atomicWriteTargets.get(i);
+        Object target = w[0];
+        int f = (Integer) w[1];
+        Object v = names.value(target, f);
+        String shown = names.isJdkState(target) ? names.jdkSnapshot(target) : names.format(v) + names.createdHere(v);
+        writes.add(new Object[] {target, f, names.objectName(target, f), names.fieldPart(target, f), shown});
       }
-      default -> object = pendingObject != null ? ex.describe(pendingObject) : null;
+      if (pendingCall == null) {
+        pendingCall = op;
+      }
+    } else if (!pendingKind.in(OpKind.BEGIN, OpKind.END, OpKind.CHOICE, OpKind.YIELD, OpKind.SLEEP, OpKind.PARK)) {
+      object = pendingObject != null ? ex.describe(pendingObject) : null; // those have no object
     }
     recorded.add(new Recorded(t.name(), op, pendingLocation, pendingKind, object, field, value, pendingCall, writes,
         toArray(stepReads), toArray(stepWrites), t.isMain && !mainStarted, false));
@@ -242,45 +267,47 @@ final class TraceRecorder {
     SourceLocation at = ex.sites.location(t.opSite);
     long[] reads;
     String op;
-    switch (t.op) {
-      case GUARDED -> {
-        String call = stackDescribed(t); // also sets pendingLocation from the stack
-        at = pendingLocation;
-        reads = guardReads(t);
-        List<String> what = new ArrayList<>();
-        List<String> setBy = new ArrayList<>();
-        for (long loc : reads) {
-          what.add(placeOf(loc) + " (now " + currentValue(loc) + ")");
-          int writer = lastWriter(loc);
-          if (writer >= 0) {
-            Recorded w = recorded.get(writer);
-            setBy.add(w.thread() + " set " + placeOf(loc) + " in " + (w.call() != null ? w.call() : w.op()) + " at "
-                + w.location() + ", step " + (writer + 1));
-          }
+    if (t.op == OpKind.GUARDED) {
+      String call = stackDescribed(t); // also sets pendingLocation from the stack
+      at = pendingLocation;
+      reads = guardReads(t);
+      List<String> what = new ArrayList<>();
+      List<String> setBy = new ArrayList<>();
+      for (long loc : reads) {
+        what.add(placeOf(loc) + " (now " + currentValue(loc) + ")");
+        int writer = lastWriter(loc);
+        if (writer >= 0) {
+          Recorded w = recorded.get(writer);
+          setBy.add(w.thread() + " set " + placeOf(loc) + " in " + (w.call() != null ? w.call() : w.op()) + " at "
+              + w.location() + ", step " + (writer + 1));
         }
-        op = "blocked: " + call + " waits for " + (what.isEmpty() ? "its condition" : String.join(", ", what)) + " to change";
-        waitsFor = "waits in " + call + " at " + at + " for "
-            + (what.isEmpty() ? "a condition no thread will make true" : String.join(", ", what) + " to change")
-            + (setBy.isEmpty() ? "" : "; " + String.join("; ", setBy));
       }
-      case LOCK, READ_LOCK, REACQUIRE -> {
-        String lock = ex.describe(t.opObject);
+      op = "blocked: " + call + " waits for " + (what.isEmpty() ? "its condition" : String.join(", ", what)) + " to change";
+      waitsFor = "waits in " + call + " at " + at + " for "
+          + (what.isEmpty() ? "a condition no thread will make true" : String.join(", ", what) + " to change")
+          + (setBy.isEmpty() ? "" : "; " + String.join("; ", setBy));
+    } else if (t.op.in(OpKind.LOCK, OpKind.READ_LOCK, OpKind.REACQUIRE)) {
+      String lock = ex.describe(t.opObject);
+      reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
+      int last = lastWriter(reads[0]);
+      Recorded holder = last < 0 ? null : recorded.get(last);
+      boolean held = holder != null && holder.kind() != OpKind.UNLOCK && holder.kind() != OpKind.READ_UNLOCK;
+      op = "blocked: lock " + lock + (held ? ", held by " + holder.thread() : "");
+      waitsFor = "waits for the lock of " + lock + " at " + at
+          + (held ? ", held by " + holder.thread() + " since " + holder.location() + ", step " + (last + 1) : "");
+    } else if (t.op == OpKind.JOIN) {
+      reads = new long[] {location(t.opObject, ThreadLifeCycle.ALIVE)};
+      op = "blocked: join " + ex.describe(t.opObject);
+      waitsFor = "joins " + ex.describe(t.opObject) + ", which never ends, at " + at;
+    } else {
+      op = "blocked: " + t.op.verb + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
+      if (t.op.declaredByPrimitive) {
+        List<Long> read = new ArrayList<>();
+        accessesOf(t, read, new ArrayList<>());
+        reads = toArray(read);
+        waitsFor = ex.threads.primitiveOf(t).blockedReason(t) + " at " + at;
+      } else {
         reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
-        int last = lastWriter(reads[0]);
-        Recorded holder = last < 0 ? null : recorded.get(last);
-        boolean held = holder != null && holder.kind() != OpKind.UNLOCK && holder.kind() != OpKind.READ_UNLOCK;
-        op = "blocked: lock " + lock + (held ? ", held by " + holder.thread() : "");
-        waitsFor = "waits for the lock of " + lock + " at " + at
-            + (held ? ", held by " + holder.thread() + " since " + holder.location() + ", step " + (last + 1) : "");
-      }
-      case JOIN -> {
-        reads = new long[] {location(t.opObject, ThreadLifeCycle.ALIVE)};
-        op = "blocked: join " + ex.describe(t.opObject);
-        waitsFor = "joins " + ex.describe(t.opObject) + ", which never ends, at " + at;
-      }
-      default -> {
-        reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
-        op = "blocked: " + t.op.verb + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
         waitsFor = "is blocked in " + t.op.verb + " at " + at;
       }
     }
@@ -357,14 +384,7 @@ final class TraceRecorder {
         break;
       }
     }
-    String verb = switch (t.op) {
-      case ATOMIC -> "atomic";
-      case GUARDED -> "atomic when";
-      case PARK -> "park";
-      case YIELD -> "yield";
-      case SLEEP -> "sleep";
-      default -> t.op.verb;
-    };
+    String verb = t.op.verb;
     if (op < 0) {
       return verb;
     }

@@ -34,11 +34,9 @@ final class TraceSteps {
           writes.add(new Operation.Write((String) w[2], (String) w[3], (String) w[4], matters));
         }
       }
-      String kind = switch (r.kind()) {
-        case ATOMIC, GUARDED -> "call";
-        case ATOMIC_OP -> "atomic";
-        default -> r.op().startsWith("prints ") ? "prints" : r.failing() ? "blocked" : r.kind().verb;
-      };
+      String kind = r.kind().in(OpKind.ATOMIC, OpKind.GUARDED) ? "call"
+          : r.kind() == OpKind.ATOMIC_OP ? "atomic"
+          : r.op().startsWith("prints ") ? "prints" : r.failing() ? "blocked" : r.kind().verb;
       Operation operation = new Operation(kind, r.object(), r.field(), r.value(), r.call(), writes);
       String text = r.op();
       if (kind.equals("call") && r.call() != null) {
