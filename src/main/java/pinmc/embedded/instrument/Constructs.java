@@ -2,6 +2,7 @@ package pinmc.embedded.instrument;
 
 import java.util.Map;
 import java.util.Set;
+import pinmc.embedded.runtime.Primitives;
 import pinmc.embedded.runtime.SharedPackages;
 
 /**
@@ -14,10 +15,11 @@ final class Constructs {
 
   static final String THREAD = "java/lang/Thread";
 
-  /** Lock classes replaced by engine-controlled subclasses at {@code new}. */
-  static final Map<String, String> REPLACED = Map.of(
-      "java/util/concurrent/locks/ReentrantLock", "pinmc/embedded/runtime/juc/ModelReentrantLock",
-      "java/util/concurrent/locks/ReentrantReadWriteLock", "pinmc/embedded/runtime/juc/ModelReentrantReadWriteLock");
+  /**
+   * JDK classes replaced by engine-controlled subclasses at {@code new}: those the engine's
+   * primitives serve, as registered in {@link Primitives}.
+   */
+  static final Map<String, String> REPLACED = Primitives.replacedJdkClasses();
 
   /**
    * Classes whose {@code new} creates the engine's subclass instead: the lock replacements,
@@ -64,7 +66,6 @@ final class Constructs {
       Map.entry("java/util/concurrent/FutureTask", "use java.lang.Thread; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CountDownLatch", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CyclicBarrier", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
-      Map.entry("java/util/concurrent/Semaphore", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Phaser", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Exchanger", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/SynchronousQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
@@ -160,7 +161,8 @@ final class Constructs {
       return "use a sequential stream or java.lang.Thread: parallel streams run model code on the common fork-join pool; "
           + WHY_UNCONTROLLED;
     }
-    return UNSUPPORTED.get(owner);
+    // A class a primitive serves is never refused, whatever the list below says of it.
+    return REPLACED.containsKey(owner) ? null : UNSUPPORTED.get(owner);
   }
 
   /**

@@ -86,7 +86,7 @@ final class ExclusiveLocks implements Primitive {
         throw new UnsupportedConstructError("blocking inside an atomic block",
             "lock of " + ex.describe(o) + " is held by " + m.owner + "; an atomic block must not block");
       }
-      ex.access(o, MONITOR, AccessSet.ACQUIRE);
+      ex.steps.access(o, MONITOR, AccessSet.ACQUIRE);
     } else {
       me.announce(OpKind.LOCK, o, 0, site);
       ex.schedulePoint(me);
@@ -102,7 +102,7 @@ final class ExclusiveLocks implements Primitive {
       return true;
     }
     if (me.atomicDepth > 0) {
-      ex.access(o, MONITOR, AccessSet.ACQUIRE);
+      ex.steps.access(o, MONITOR, AccessSet.ACQUIRE);
     } else {
       me.announce(OpKind.TRY_LOCK, o, 0, site);
       ex.schedulePoint(me);
@@ -124,7 +124,7 @@ final class ExclusiveLocks implements Primitive {
       return;
     }
     if (me.atomicDepth > 0) {
-      ex.access(o, MONITOR, AccessSet.RELEASE);
+      ex.steps.access(o, MONITOR, AccessSet.RELEASE);
     } else {
       me.announce(OpKind.UNLOCK, o, 0, site);
       ex.schedulePoint(me);

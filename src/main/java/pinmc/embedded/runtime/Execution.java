@@ -26,7 +26,7 @@ import pinmc.embedded.search.Explorer;
  * writes for the dependence relation and how a thread blocked in it is described belong to
  * the {@link Primitive} that registered it (the list in the constructor).
  */
-public final class Execution implements Dependence {
+public final class Execution {
   private final Explorer explorer;
   private final EventLog log;
   private final CarrierPool pool;
@@ -34,13 +34,16 @@ public final class Execution implements Dependence {
   final ExecutionConfig config;
   private final Backend backend = new EmbeddedBackend(this);
   private final ModelOutput output = new ModelOutput(this);
-  private final Steps steps;
+  /** The steps taken so far; the primitives record their accesses in the one under way. */
+  final Steps steps;
 
   final ObjectNumbers objects = new ObjectNumbers();
   final TraceRecorder trace;
 
-  // The primitives (see Primitive), and the one answering for each operation.
   final Invariants invariants;
+  /** This execution's primitives, made from the registrations in {@link Primitives}. */
+  private final List<Primitive> primitives = new ArrayList<>();
+  // The primitives the engine's own hooks call, found once.
   final SharedMemory memory;
   final ExclusiveLocks locks;
   final ReadWriteLocks readWriteLocks;
@@ -73,18 +76,26 @@ public final class Execution implements Dependence {
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
     this.invariants = new Invariants(this, sites);
-    this.memory = new SharedMemory(this, sites, config, invariants);
-    this.locks = new ExclusiveLocks(this);
-    this.readWriteLocks = new ReadWriteLocks(this, locks);
-    this.waitSets = new WaitSets(this, locks);
-    this.lifeCycle = new ThreadLifeCycle(this);
-    this.parking = new Parking(this);
-    this.atomicCells = new AtomicCells(this, sites);
-    this.atomicBlocks = new AtomicBlocks(this, config);
-    this.fair = new FairYield(this, sites);
-    this.threads = new ModelThreads(Primitive.byOperation(memory, locks, readWriteLocks, waitSets, lifeCycle, parking,
-        atomicCells, atomicBlocks, fair), fair, objects);
+    Primitives.makeAll(this, primitives);
+    this.memory = primitive(SharedMemory.class);
+    this.locks = primitive(ExclusiveLocks.class);
+    this.readWriteLocks = primitive(ReadWriteLocks.class);
+    this.waitSets = primitive(WaitSets.class);
+    this.lifeCycle = primitive(ThreadLifeCycle.class);
+    this.parking = primitive(Parking.class);
+    this.atomicCells = primitive(AtomicCells.class);
+    this.atomicBlocks = primitive(AtomicBlocks.class);
+    this.fair = primitive(FairYield.class);
+    this.threads = new ModelThreads(Primitive.byOperation(primitives.toArray(Primitive[]::new)), fair, objects);
     this.steps = new Steps(this, log, new DataRaceReport(this, sites));
+  }
+
+  /**
+   * This execution's primitive of class {@code kind}: for a primitive's entry points, and for
+   * a primitive made after the one it builds on (see {@link Primitives}).
+   */
+  <T extends Primitive> T primitive(Class<T> kind) {
+    return Primitives.find(primitives, kind);
   }
 
   // ---------------------------------------------------------------- running
@@ -321,19 +332,6 @@ public final class Execution implements Dependence {
     }
   }
 
-  // ---------------------------------------------------------------- steps
-
-  /** An access of the step under way (in the event log). */
-  @Override
-  public void access(Object o, int field, byte mode) {
-    steps.access(o, field, mode);
-  }
-
-  @Override
-  public void markAtomic() {
-    steps.markAtomic();
-  }
-
   /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
   public boolean invariantVisibilityGrew() {
     return invariants.visibilityGrew();
@@ -383,28 +381,9 @@ public final class Execution implements Dependence {
     return aborting;
   }
 
-  /** How an object is called in a trace: its own {@code toString} if it has one, else {@code Class#n}. */
+  /** How an object is called in a trace and in reports (see {@link ObjectNames}). */
   String describe(Object o) {
-    if (o == null) {
-      return "null";
-    }
-    if (o instanceof Thread t) {
-      // Before start, an unnamed thread still has the JVM's global number, which differs
-      // from run to run; it is numbered per execution when it starts.
-      return threads.of(t) == null && ThreadLifeCycle.isJvmThreadName(t.getName()) ? "new Thread" : t.getName();
-    }
-    Class<?> c = o.getClass();
-    String simple = c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();
-    if (simple.isEmpty()) {
-      simple = c.getName().substring(c.getName().lastIndexOf('.') + 1);
-    }
-    if (trace != null) {
-      String own = trace.ownName(o);
-      if (own != null) {
-        return own;
-      }
-    }
-    return simple + "#" + objects.displayId(o);
+    return ObjectNames.describe(o, this);
   }
 
   private String describeBlocked(ModelThread t) {

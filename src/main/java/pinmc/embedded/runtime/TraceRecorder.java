@@ -157,18 +157,18 @@ final class TraceRecorder {
     OpKind op = t.op;
     pendingLocation = op == OpKind.BEGIN ? startedAt.getOrDefault(t, SourceLocation.UNKNOWN)
         : op == OpKind.END ? lastAt.getOrDefault(t, SourceLocation.UNKNOWN)
-        : ex.sites.location(t.opSite);
+        : siteOf(t);
     if (op == OpKind.BEGIN) {
       pendingOp = "begins";
     } else if (op == OpKind.END) {
       pendingOp = "ends";
     } else if (op == OpKind.READ) {
-      pendingOp = names.isJdkState(t.opObject) ? jdkCall(t) + " (was " + names.jdkSnapshot(t.opObject) + ")"
+      pendingOp = names.isJdkState(t.opObject) ? StackWords.jdkCall(t, ex) + " (was " + names.jdkSnapshot(t.opObject) + ")"
           : "read " + names.place(t.opObject, t.opArg) + " = " + names.format(names.value(t.opObject, t.opArg));
     } else if (op == OpKind.ATOMIC_OP) {
       pendingOp = t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
     } else if (op == OpKind.WRITE) {
-      pendingOp = names.isJdkState(t.opObject) ? jdkCall(t) : "write " + names.place(t.opObject, t.opArg);
+      pendingOp = names.isJdkState(t.opObject) ? StackWords.jdkCall(t, ex) : "write " + names.place(t.opObject, t.opArg);
     } else if (op == OpKind.CHOICE) {
       pendingOp = "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
     } else if (op.in(OpKind.ATOMIC, OpKind.GUARDED, OpKind.PARK, OpKind.THREAD_QUERY, OpKind.YIELD, OpKind.SLEEP)) {
@@ -264,7 +264,7 @@ final class TraceRecorder {
    */
   String blocked(ModelThread t) {
     String waitsFor;
-    SourceLocation at = ex.sites.location(t.opSite);
+    SourceLocation at = siteOf(t);
     long[] reads;
     String op;
     if (t.op == OpKind.GUARDED) {
@@ -375,42 +375,21 @@ final class TraceRecorder {
     return out;
   }
 
-  private String stackDescribed(ModelThread t) {
-    StackTraceElement[] stack = t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0];
-    int op = -1;
-    for (int i = 0; i < stack.length; i++) {
-      if (ModelFrames.isModelFrame(stack[i])) {
-        op = i;
-        break;
-      }
-    }
-    String verb = t.op.verb;
-    if (op < 0) {
-      return verb;
-    }
-    String method = ModelFrames.cleanMethodName(stack[op].getMethodName());
-    int caller = op + 1;
-    while (caller < stack.length && !ModelFrames.isModelFrame(stack[caller])) {
-      caller++;
-    }
-    boolean named = (t.op == OpKind.ATOMIC || t.op == OpKind.GUARDED)
-        && !method.equals("run") && !method.equals("main") && !method.equals("call") && !method.equals("<init>");
-    StackTraceElement at = named && caller < stack.length ? stack[caller] : stack[op];
-    pendingLocation = new SourceLocation(at.getClassName(), at.getMethodName(), at.getFileName(), at.getLineNumber());
-    if (t.op == OpKind.ATOMIC_OP || t.op == OpKind.THREAD_QUERY) {
-      String wrapped = ModelFrames.wrappedCall(stack);
-      return (wrapped != null ? wrapped : method) + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
-    }
-    if (named) {
-      pendingCall = method;
-    }
-    return named ? method : verb;
+  /** Where {@code t}'s pending operation is in the model: its site, or the model line that called a stand-in. */
+  private SourceLocation siteOf(ModelThread t) {
+    return t.opSite != 0 ? ex.sites.location(t.opSite) : StackWords.modelLine(t);
   }
 
-  /** A call on a JDK object, {@code add ArrayList#2}. */
-  private String jdkCall(ModelThread t) {
-    String wrapped = ModelFrames.wrappedCall(t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0]);
-    return (wrapped != null ? wrapped : "call") + " " + ex.describe(t.opObject);
+  /** A step worded from the model's stack (see {@link StackWords}); notes where it is and the call it names. */
+  private String stackDescribed(ModelThread t) {
+    StackWords.Described d = StackWords.of(t, ex);
+    if (d.at() != null) {
+      pendingLocation = d.at();
+    }
+    if (d.call() != null) {
+      pendingCall = d.call();
+    }
+    return d.text();
   }
 
   /** A call on an atomic variable: {@code incrementAndGet AtomicInteger#2 (was 0)}. */
@@ -418,6 +397,4 @@ final class TraceRecorder {
     String described = stackDescribed(t);
     return described + " (was " + String.valueOf(t.opObject) + ")";
   }
-
-
 }
