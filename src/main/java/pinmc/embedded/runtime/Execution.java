@@ -24,7 +24,7 @@ import pinmc.embedded.search.Explorer;
  *
  * <p>This class only schedules. What an operation does, when it can run, what it reads and
  * writes for the dependence relation and how a thread blocked in it is described belong to
- * the {@link Primitive} that registered it (the list in the constructor).
+ * the {@link Primitive} that registered it (each registered in {@link Primitives}).
  */
 public final class Execution {
   private final Explorer explorer;
