@@ -39,6 +39,13 @@ class SemaphoreTest {
     assertEquals(2, acquires, r.trace().toString());
   }
 
+  @Test
+  void whatTheStandInCannotAnswerIsRefused() {
+    CheckResult r = engine.check(ModelTarget.of(SemaphoreCounter.class, "queued"), CheckOptions.defaults());
+    assertEquals("error", r.outcome(), r.message());
+    assertTrue(r.message().contains("hasQueuedThreads is final in java.util.concurrent.Semaphore"), r.message());
+  }
+
   /** With every reduction, as many distinct interleavings as plain enumeration finds. */
   @ParameterizedTest
   @ValueSource(strings = {"mutex", "try"})

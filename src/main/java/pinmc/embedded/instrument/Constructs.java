@@ -161,8 +161,31 @@ final class Constructs {
       return "use a sequential stream or java.lang.Thread: parallel streams run model code on the common fork-join pool; "
           + WHY_UNCONTROLLED;
     }
-    // A class a primitive serves is never refused, whatever the list below says of it.
-    return REPLACED.containsKey(owner) ? null : UNSUPPORTED.get(owner);
+    if (REPLACED.containsKey(owner)) {
+      // A class a primitive serves is never refused, whatever the list says of it; only what
+      // its stand-in cannot override is.
+      return finalInJdkClass(owner, method)
+          ? method + " is final in " + owner.replace('/', '.') + ", so the engine's stand-in cannot answer it: "
+              + "it would report the JDK class's own, unused, state"
+          : null;
+    }
+    return UNSUPPORTED.get(owner);
+  }
+
+  /** Whether {@code owner} (a JDK class) has a public final method {@code name} of its own, not one of Object's. */
+  private static boolean finalInJdkClass(String owner, String name) {
+    try {
+      Class<?> c = Class.forName(owner.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        if (m.getName().equals(name) && java.lang.reflect.Modifier.isFinal(m.getModifiers())
+            && m.getDeclaringClass() != Object.class) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /**

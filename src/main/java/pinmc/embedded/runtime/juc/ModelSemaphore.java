@@ -10,8 +10,8 @@ import pinmc.embedded.runtime.Semaphores;
  * see. The engine keeps the permits per execution; this object only remembers how many it
  * started with.
  *
- * <p>{@code hasQueuedThreads} and {@code getQueueLength} are final in the JDK class and
- * answer from its own, unused, queue: a model should not rely on them.
+ * <p>{@code hasQueuedThreads} and {@code getQueueLength} are final in the JDK class, so
+ * they would answer from its own, unused, queue: the instrumenter refuses calls to them.
  */
 public class ModelSemaphore extends Semaphore {
   private static final long serialVersionUID = 1L;
@@ -25,7 +25,8 @@ public class ModelSemaphore extends Semaphore {
 
   public ModelSemaphore(int permits, boolean fair) {
     // Fairness orders real waiting threads; the search explores every order anyway.
-    this(permits);
+    super(permits, fair);
+    this.initialPermits = permits;
   }
 
   @Override
