@@ -2,9 +2,6 @@ package pinmc.embedded;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import pinmc.check.Bound;
@@ -16,7 +13,6 @@ import pinmc.check.ModelTarget;
 import pinmc.check.Reduction;
 import pinmc.check.Schedule;
 import pinmc.check.Stats;
-import pinmc.check.TraceStep;
 import pinmc.check.Verdict;
 import pinmc.embedded.instrument.ModelClassLoader;
 import pinmc.embedded.runtime.CarrierPool;
@@ -24,7 +20,6 @@ import pinmc.embedded.runtime.Execution;
 import pinmc.embedded.runtime.ExecutionConfig;
 import pinmc.embedded.runtime.Outcome;
 import pinmc.embedded.runtime.Sites;
-import pinmc.embedded.search.EventLog;
 import pinmc.embedded.search.Explorer;
 
 /**
@@ -349,24 +344,10 @@ public final class EmbeddedEngine implements Engine {
      */
     private CheckResult finishFailure(Verdict verdict, Failure failure, Minimization minimized, ModelClassLoader loader,
         CarrierPool pool, MethodHandle main, String[] args) {
-      Outcome o = failure.outcome();
-      Replayed r = null;
-      if (failure.cut() != null) {
-        Replayed cut = trace(loader, pool, main, args, Failure.toSchedule(failure.cut()), failure.cutSignatures());
-        Outcome c = cut.outcome();
-        if (c.kind() == Outcome.Kind.VIOLATION && c.property() == o.property()
-            && java.util.Objects.equals(c.invariant(), o.invariant())) {
-          r = cut;
-          o = c;
-        }
-      }
-      Schedule schedule;
-      if (r != null) {
-        schedule = Failure.toSchedule(failure.cut());
-      } else {
-        schedule = Failure.toSchedule(failure.schedule());
-        r = trace(loader, pool, main, args, schedule, failure.signatures());
-      }
+      TraceReplay.Replayed r = new TraceReplay(loader, pool, main, args, sites, config).ofFailure(failure);
+      // A cut schedule (always shorter than the one found) is replayed only if it fails the same way.
+      boolean cut = r.schedule().decisions().size() < failure.schedule().length;
+      Outcome o = cut ? r.outcome() : failure.outcome();
       // The replay names what each thread of a deadlock waits for and who changed it last.
       List<String> allDetails = new ArrayList<>(verdict == Verdict.DEADLOCK && r.outcome().property() == o.property()
           ? r.outcome().details() : o.details());
@@ -374,35 +355,11 @@ public final class EmbeddedEngine implements Engine {
         allDetails.add(r.note());
       }
       return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), o.message(), allDetails,
-          r.trace(), schedule, stats(null), minimized);
-    }
-
-    private record Replayed(List<TraceStep> trace, Outcome outcome, String note) {}
-
-    /** Runs one schedule again, recording every step in words. */
-    private Replayed trace(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule,
-        long[] signatures) {
-      Explorer explorer = Explorer.following(Failure.scheduleArray(schedule), signatures);
-      if (options.detectRaces()) {
-        explorer.log().detectRaces();
-      }
-      explorer.startExecution();
-      Execution ex = new Execution(explorer, pool, sites, loader, config, true);
-      Outcome o;
-      List<TraceStep> steps;
-      try (DescribedCalls.Recording described = DescribedCalls.record(loader, explorer.log())) {
-        o = ex.run(main, args, () -> {});
-        steps = described.applyTo(ex.traceSteps());
-      }
-      String note = null;
-      if (o.kind() == Outcome.Kind.DIVERGED) {
-        note = "replaying the counterexample diverged: " + o.message();
-      }
-      return new Replayed(steps, o, note);
+          r.trace(), r.schedule(), stats(null), minimized);
     }
 
     private CheckResult replaySchedule(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {
-      Replayed r = trace(loader, pool, main, args, schedule, null);
+      TraceReplay.Replayed r = new TraceReplay(loader, pool, main, args, sites, config).run(schedule, null);
       executions = 1;
       steps = r.trace().size();
       Outcome o = r.outcome();

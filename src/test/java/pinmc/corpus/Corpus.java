@@ -28,6 +28,12 @@ public final class Corpus {
         Arguments.of(InvariantInOneInterleaving.class, new String[0], "violation:total-conserved", true),
         Arguments.of(GuardBlockedByEarlierWrite.class, new String[0], "violation:assertion", true),
         Arguments.of(TryLockWhileHeld.class, new String[0], "violation:assertion", true),
+        Arguments.of(SemaphoreCounter.class, new String[] {"mutex"}, "pass", true),
+        Arguments.of(SemaphoreCounter.class, new String[] {"two"}, "violation:assertion", true),
+        Arguments.of(SemaphoreCounter.class, new String[] {"empty"}, "deadlock", true),
+        Arguments.of(SemaphoreCounter.class, new String[] {"try"}, "pass", true),
+        Arguments.of(SemaphoreCounter.class, new String[] {"tryNeverFails"}, "violation:assertion", true),
+        Arguments.of(SemaphoreCounter.class, new String[] {"handOff"}, "pass", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));
   }
 }

@@ -1,6 +1,7 @@
 package pinmc.difftest;
 
 import java.util.Random;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -46,6 +47,7 @@ public class DiffProgram {
   static final ReentrantLock LOCK = new ReentrantLock();
   static final Condition CONDITION = LOCK.newCondition();
   static final ReentrantReadWriteLock RW = new ReentrantReadWriteLock();
+  static final Semaphore SEMAPHORE = new Semaphore(1);
   static final Thread[] THREADS = new Thread[MAX_THREADS];
   static final int[] RESULTS = new int[MAX_THREADS];
   static final int[] INTERRUPTED = new int[MAX_THREADS];
@@ -323,6 +325,25 @@ public class DiffProgram {
             lock.unlock();
           }
         }
+        // java.util.concurrent.Semaphore, one permit to start with
+        case 'E' -> {
+          boolean acquired = true;
+          if (a == 0) {
+            SEMAPHORE.acquire();
+          } else {
+            acquired = SEMAPHORE.tryAcquire();
+            local = local * 2 + (acquired ? 1 : 0);
+          }
+          if (acquired) {
+            try {
+              local = exec(code, bodyFrom, bodyTo, me, local);
+            } finally {
+              SEMAPHORE.release();
+            }
+          }
+        }
+        case 'V' -> SEMAPHORE.release();
+        case 'L' -> local = local * 3 + SEMAPHORE.availablePermits();
         // the model API and data choices
         case 'Z' -> local = local * 2 + Choice.nextInt(a);
         case 'Y' -> local = local * 3 + new Random(1).nextInt(a);

@@ -20,7 +20,8 @@ final class Generator {
     THREAD("jlyoOQIhHv"),
     PARK("pPu"),
     ATOMIC("gGncefq"),
-    LOCK("KUBD"),
+    /** java.util.concurrent's locks, their conditions, and semaphores. */
+    LOCK("KUBDEVL"),
     RW_LOCK("RX"),
     API("ZabF"),
     RANDOM("Y"),
@@ -135,6 +136,7 @@ final class Generator {
       case 'I', 'v', 'u' -> Op.of(k, r.nextInt(ctx.threads()), 0);
       case 'Z', 'Y' -> Op.of(k, 2 + r.nextInt(2), 0);
       case 'S', 'M' -> Op.block(k, monitor, body(r, chosen, withMonitor(ctx, monitor), vars, mainMonitor));
+      case 'E' -> Op.block(k, r.nextInt(2), body(r, chosen, deeper(ctx, false), vars, mainMonitor));
       case 'K', 'U' -> new Op(k, k == 'U' ? r.nextInt(2) : 0, 0,
           body(r, chosen, new Context(ctx.me(), ctx.threads(), ctx.monitors(), true, false, ctx.depth() + 1), vars, mainMonitor));
       case 'R', 'X' -> Op.block(k, 0, body(r, chosen, deeper(ctx, false), vars, mainMonitor));

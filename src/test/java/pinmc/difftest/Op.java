@@ -24,7 +24,7 @@ record Op(char kind, int a, int b, List<Op> body) {
   }
 
   /** Operations with a body. */
-  static final Set<Character> BLOCKS = Set.of('S', 'M', 'K', 'U', 'R', 'X', 'a', 'b', 'F');
+  static final Set<Character> BLOCKS = Set.of('S', 'M', 'K', 'U', 'R', 'X', 'a', 'b', 'F', 'E');
   /**
    * Operations allowed inside an atomic block: they never block and never start, join or wake
    * a thread. A choice is one of them, so that what a block touches can depend on the value
@@ -109,6 +109,8 @@ record Op(char kind, int a, int b, List<Op> body) {
       case 'f' -> "local = local * 3 + reference.get();";
       case 'q' -> "local = local * 3 + atomicArray.incrementAndGet(" + a + ");";
       case 'D' -> a == 0 ? "condition.signal();" : "condition.signalAll();";
+      case 'V' -> "semaphore.release();";
+      case 'L' -> "local = local * 3 + semaphore.availablePermits();";
       case 'Z' -> "local = local * 2 + Choice.nextInt(" + a + ");";
       case 'Y' -> "local = local * 3 + new Random(1).nextInt(" + a + ");";
       default -> null;
@@ -130,6 +132,8 @@ record Op(char kind, int a, int b, List<Op> body) {
       case 'U' -> "if (lock.tryLock(" + (a == 0 ? "" : "1, MILLISECONDS") + ")) { local = local * 2 + 1; try {";
       case 'B' -> a == 1 ? "local = local * 2 + (condition.await(1, MILLISECONDS) ? 1 : 0);"
           : b == 0 ? "condition.await();" : "while (" + var(b - 1) + " == 0) condition.await();";
+      case 'E' -> a == 0 ? "semaphore.acquire(); try {"
+          : "if (semaphore.tryAcquire()) { local = local * 2 + 1; try {";
       case 'R' -> "rw.readLock().lock(); try {";
       case 'X' -> "rw.writeLock().lock(); try {";
       case 'a' -> "local = Atomic.callInt(() -> {";
@@ -147,6 +151,7 @@ record Op(char kind, int a, int b, List<Op> body) {
         case 'M', 'a', 'b', 'F' -> "});";
         case 'K' -> "} finally { lock.unlock(); }";
         case 'U' -> "} finally { lock.unlock(); } } else local = local * 2;";
+        case 'E' -> a == 0 ? "} finally { semaphore.release(); }" : "} finally { semaphore.release(); } } else local = local * 2;";
         case 'R' -> "} finally { rw.readLock().unlock(); }";
         case 'X' -> "} finally { rw.writeLock().unlock(); }";
         default -> "}";

@@ -197,6 +197,7 @@ record Program(int[] invariant, List<List<Op>> threads) {
         case 'B', 'D' -> !locked ? k + " without the lock" : null;
         case 'Z', 'Y' -> op.a() < 2 || op.a() > 3 ? "choice bound" : null;
         case 'q' -> op.a() > 1 ? "atomic array index" : null;
+        case 'E' -> op.a() > 1 ? "semaphore acquisition " + op.a() : null;
         default -> null;
       };
       if (why == null && (k == 'W' || k == 'B') && op.b() > 6) {

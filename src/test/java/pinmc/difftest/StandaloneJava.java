@@ -128,7 +128,7 @@ final class StandaloneJava {
 
     StringBuilder out = new StringBuilder();
     out.append("// ").append(program.encode()).append('\n');
-    out.append("import java.util.Random;\nimport java.util.concurrent.TimeUnit;\n")
+    out.append("import java.util.Random;\nimport java.util.concurrent.Semaphore;\nimport java.util.concurrent.TimeUnit;\n")
         .append("import java.util.concurrent.atomic.AtomicInteger;\nimport java.util.concurrent.atomic.AtomicIntegerArray;\n")
         .append("import java.util.concurrent.atomic.AtomicReference;\nimport java.util.concurrent.locks.Condition;\n")
         .append("import java.util.concurrent.locks.LockSupport;\nimport java.util.concurrent.locks.ReentrantLock;\n")
@@ -144,6 +144,7 @@ final class StandaloneJava {
         .append("  static final ReentrantLock lock = new ReentrantLock();\n")
         .append("  static final Condition condition = lock.newCondition();\n")
         .append("  static final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();\n")
+        .append("  static final Semaphore semaphore = new Semaphore(1);\n")
         .append("  static Thread main;\n");
     for (int t = 1; t < n; t++) {
       out.append("  static final Thread t").append(t).append(" = new Thread(new Runnable() {\n")
@@ -255,6 +256,24 @@ final class StandaloneJava {
         if (a != 0) {
           out.append(indent).append("} catch (InterruptedException e) {\n").append(inner).append(INTERRUPTED).append('\n')
               .append(indent).append("}\n");
+        }
+      }
+      case 'E' -> {
+        if (a == 0) {
+          // Only the acquisition can throw here: the body's operations catch their own interrupts.
+          out.append(indent).append("try {\n").append(inner).append("semaphore.acquire();\n");
+        } else {
+          out.append(indent).append("if (semaphore.tryAcquire()) {\n").append(inner).append("local = local * 2 + 1;\n");
+        }
+        String body = inner;
+        out.append(body).append("try {\n");
+        ops(op.body(), out, body + "  ", me);
+        out.append(body).append("} finally {\n").append(body).append("  semaphore.release();\n").append(body).append("}\n");
+        if (a == 0) {
+          out.append(indent).append("} catch (InterruptedException e) {\n").append(inner).append(INTERRUPTED).append('\n')
+              .append(indent).append("}\n");
+        } else {
+          out.append(indent).append("} else {\n").append(inner).append("local = local * 2;\n").append(indent).append("}\n");
         }
       }
       case 'a', 'b', 'F' -> {

@@ -2,6 +2,7 @@ package pinmc.embedded.instrument;
 
 import java.util.Map;
 import java.util.Set;
+import pinmc.embedded.runtime.Primitives;
 import pinmc.embedded.runtime.SharedPackages;
 
 /**
@@ -14,10 +15,11 @@ final class Constructs {
 
   static final String THREAD = "java/lang/Thread";
 
-  /** Lock classes replaced by engine-controlled subclasses at {@code new}. */
-  static final Map<String, String> REPLACED = Map.of(
-      "java/util/concurrent/locks/ReentrantLock", "pinmc/embedded/runtime/juc/ModelReentrantLock",
-      "java/util/concurrent/locks/ReentrantReadWriteLock", "pinmc/embedded/runtime/juc/ModelReentrantReadWriteLock");
+  /**
+   * JDK classes replaced by engine-controlled subclasses at {@code new}: those the engine's
+   * primitives serve, as registered in {@link Primitives}.
+   */
+  static final Map<String, String> REPLACED = Primitives.replacedJdkClasses();
 
   /**
    * Classes whose {@code new} creates the engine's subclass instead: the lock replacements,
@@ -64,7 +66,6 @@ final class Constructs {
       Map.entry("java/util/concurrent/FutureTask", "use java.lang.Thread; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CountDownLatch", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CyclicBarrier", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
-      Map.entry("java/util/concurrent/Semaphore", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Phaser", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Exchanger", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/SynchronousQueue", "use a monitor-protected queue; " + WHY_UNCONTROLLED),
@@ -160,7 +161,31 @@ final class Constructs {
       return "use a sequential stream or java.lang.Thread: parallel streams run model code on the common fork-join pool; "
           + WHY_UNCONTROLLED;
     }
+    if (REPLACED.containsKey(owner)) {
+      // A class a primitive serves is never refused, whatever the list says of it; only what
+      // its stand-in cannot override is.
+      return finalInJdkClass(owner, method)
+          ? method + " is final in " + owner.replace('/', '.') + ", so the engine's stand-in cannot answer it: "
+              + "it would report the JDK class's own, unused, state"
+          : null;
+    }
     return UNSUPPORTED.get(owner);
+  }
+
+  /** Whether {@code owner} (a JDK class) has a public final method {@code name} of its own, not one of Object's. */
+  private static boolean finalInJdkClass(String owner, String name) {
+    try {
+      Class<?> c = Class.forName(owner.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        if (m.getName().equals(name) && java.lang.reflect.Modifier.isFinal(m.getModifiers())
+            && m.getDeclaringClass() != Object.class) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import pinmc.embedded.runtime.Hooks;
 import pinmc.embedded.runtime.JdkObjectHooks;
+import pinmc.embedded.runtime.ThreadHooks;
 
 /**
  * Every call instrumented code makes into the runtime: one entry per hook method (of
@@ -34,25 +35,25 @@ enum HookCall {
   OBJECT_NOTIFY("objectNotify", void.class, Object.class, int.class),
   OBJECT_NOTIFY_ALL("objectNotifyAll", void.class, Object.class, int.class),
 
-  THREAD_START("threadStart", void.class, Thread.class, int.class),
-  THREAD_JOIN("threadJoin", void.class, Thread.class, int.class),
-  THREAD_JOIN_MILLIS("threadJoin", void.class, Thread.class, long.class, int.class),
-  THREAD_JOIN_NANOS("threadJoin", void.class, Thread.class, long.class, int.class, int.class),
-  THREAD_INTERRUPT("interrupt", void.class, Thread.class, int.class),
-  THREAD_IS_INTERRUPTED("isInterrupted", boolean.class, Thread.class, int.class),
-  THREAD_IS_ALIVE("isAlive", boolean.class, Thread.class, int.class),
-  THREAD_ID("threadId", long.class, Thread.class),
-  CURRENT_THREAD("currentThread", Thread.class),
-  SLEEP("sleep", void.class, long.class, int.class),
-  SLEEP_NANOS("sleep", void.class, long.class, int.class, int.class),
-  YIELD("yield", void.class, int.class),
-  INTERRUPTED("interrupted", boolean.class, int.class),
+  THREAD_START(ThreadHooks.class, "threadStart", void.class, Thread.class, int.class),
+  THREAD_JOIN(ThreadHooks.class, "threadJoin", void.class, Thread.class, int.class),
+  THREAD_JOIN_MILLIS(ThreadHooks.class, "threadJoin", void.class, Thread.class, long.class, int.class),
+  THREAD_JOIN_NANOS(ThreadHooks.class, "threadJoin", void.class, Thread.class, long.class, int.class, int.class),
+  THREAD_INTERRUPT(ThreadHooks.class, "interrupt", void.class, Thread.class, int.class),
+  THREAD_IS_INTERRUPTED(ThreadHooks.class, "isInterrupted", boolean.class, Thread.class, int.class),
+  THREAD_IS_ALIVE(ThreadHooks.class, "isAlive", boolean.class, Thread.class, int.class),
+  THREAD_ID(ThreadHooks.class, "threadId", long.class, Thread.class),
+  CURRENT_THREAD(ThreadHooks.class, "currentThread", Thread.class),
+  SLEEP(ThreadHooks.class, "sleep", void.class, long.class, int.class),
+  SLEEP_NANOS(ThreadHooks.class, "sleep", void.class, long.class, int.class, int.class),
+  YIELD(ThreadHooks.class, "yield", void.class, int.class),
+  INTERRUPTED(ThreadHooks.class, "interrupted", boolean.class, int.class),
 
-  PARK("park", void.class, int.class),
-  PARK_BLOCKER("park", void.class, Object.class, int.class),
-  PARK_NANOS("parkNanos", void.class, long.class, int.class),
-  PARK_NANOS_BLOCKER("parkNanos", void.class, Object.class, long.class, int.class),
-  UNPARK("unpark", void.class, Thread.class, int.class),
+  PARK(ThreadHooks.class, "park", void.class, int.class),
+  PARK_BLOCKER(ThreadHooks.class, "park", void.class, Object.class, int.class),
+  PARK_NANOS(ThreadHooks.class, "parkNanos", void.class, long.class, int.class),
+  PARK_NANOS_BLOCKER(ThreadHooks.class, "parkNanos", void.class, Object.class, long.class, int.class),
+  UNPARK(ThreadHooks.class, "unpark", void.class, Thread.class, int.class),
 
   ATOMIC_OP_BEGIN("atomicOpBegin", void.class, Object.class, int.class, boolean.class, int.class),
   ATOMIC_OP_END("atomicOpEnd", void.class),

@@ -102,8 +102,6 @@ final class Instrumenter {
     }
   }
 
-  private record StaticField(String name, String desc, boolean constant) {}
-
   final class ClassRewriter extends ClassVisitor {
     String className;
     String superName;
@@ -112,7 +110,7 @@ final class Instrumenter {
     boolean hadClinit;
     private boolean declaresHashCode;
     String unsupportedSuper;
-    private final List<StaticField> statics = new ArrayList<>();
+    private final List<AddedMethods.StaticField> statics = new ArrayList<>();
     /** The wrappers this class's calls on atomics and JDK objects go through, written at its end. */
     final CallWrappers wrappers;
     private final ClassHierarchy hierarchy;
@@ -160,7 +158,7 @@ final class Instrumenter {
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
       if ((access & Opcodes.ACC_STATIC) != 0 && !isInterface) {
-        statics.add(new StaticField(name, descriptor, value != null));
+        statics.add(new AddedMethods.StaticField(name, descriptor, value != null));
         access &= ~Opcodes.ACC_FINAL; // re-initialised outside <clinit> in every execution
       }
       return super.visitField(access, name, descriptor, signature, value);
@@ -191,9 +189,9 @@ final class Instrumenter {
     @Override
     public void visitEnd() {
       if (!isInterface) {
-        generateInit();
-        if (!declaresHashCode && inheritsIdentityHashCode()) {
-          generateHashCode();
+        AddedMethods.writeInit(cv, className, superName, statics, hadClinit, hierarchy);
+        if (!declaresHashCode && AddedMethods.inheritsIdentityHashCode(superName, hierarchy)) {
+          AddedMethods.writeHashCode(cv, className);
         }
       }
       // Bridges first: their calls may ask for wrappers.
@@ -205,122 +203,6 @@ final class Instrumenter {
       }
       wrappers.writeAll();
       super.visitEnd();
-    }
-
-    private void generateInit() {
-      super.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, EPOCH, "I", null, null).visitEnd();
-
-      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, INIT, "()V", null, null);
-      mv.visitCode();
-      Label run = new Label();
-      Label done = new Label();
-      HookCall.CLASS_EPOCH.invoke(mv);
-      mv.visitInsn(Opcodes.DUP);
-      mv.visitLdcInsn(Integer.MIN_VALUE);
-      Label notOutside = new Label();
-      mv.visitJumpInsn(Opcodes.IF_ICMPNE, notOutside);
-      mv.visitInsn(Opcodes.POP);
-      mv.visitJumpInsn(Opcodes.GOTO, done);
-      mv.visitLabel(notOutside);
-      mv.visitInsn(Opcodes.DUP);
-      mv.visitFieldInsn(Opcodes.GETSTATIC, className, EPOCH, "I");
-      mv.visitJumpInsn(Opcodes.IF_ICMPNE, run);
-      mv.visitInsn(Opcodes.POP);
-      mv.visitJumpInsn(Opcodes.GOTO, done);
-      mv.visitLabel(run);
-      mv.visitFieldInsn(Opcodes.PUTSTATIC, className, EPOCH, "I");
-      if (superName != null && !ModelClassLoader.isShared(superName.replace('/', '.'))
-          && hierarchy.info(superName).superName() != null && !hierarchy.isInterface(superName)) {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, superName, INIT, "()V", false);
-      }
-      for (StaticField f : statics) {
-        if (f.constant()) {
-          continue;
-        }
-        mv.visitInsn(zeroOf(f.desc()));
-        mv.visitFieldInsn(Opcodes.PUTSTATIC, className, f.name(), f.desc());
-      }
-      if (hadClinit) {
-        Label start = new Label();
-        Label end = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(start, end, handler, null);
-        mv.visitLdcInsn(className.replace('/', '.'));
-        HookCall.CLASS_INIT_BEGIN.invoke(mv);
-        mv.visitVarInsn(Opcodes.LSTORE, 0); // the initialiser context to restore
-        mv.visitLabel(start);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, className, CLINIT, "()V", false);
-        mv.visitLabel(end);
-        mv.visitVarInsn(Opcodes.LLOAD, 0);
-        HookCall.CLASS_INIT_END.invoke(mv);
-        mv.visitJumpInsn(Opcodes.GOTO, done);
-        mv.visitLabel(handler);
-        mv.visitVarInsn(Opcodes.LLOAD, 0);
-        HookCall.CLASS_INIT_END.invoke(mv);
-        mv.visitInsn(Opcodes.ATHROW);
-      }
-      mv.visitLabel(done);
-      mv.visitInsn(Opcodes.RETURN);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
-
-      MethodVisitor clinit = super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
-      clinit.visitCode();
-      clinit.visitMethodInsn(Opcodes.INVOKESTATIC, className, INIT, "()V", false);
-      clinit.visitInsn(Opcodes.RETURN);
-      clinit.visitMaxs(0, 0);
-      clinit.visitEnd();
-    }
-
-    /**
-     * Whether this class is the first model class on its superclass chain and inherits the
-     * identity hash code of {@code Object}, which differs from run to run (so would the order
-     * of a HashSet of such objects, and any branch on it).
-     */
-    private boolean inheritsIdentityHashCode() {
-      if (superName == null || !ModelClassLoader.isShared(superName)) {
-        return false; // a model superclass has its own hashCode, or was given one
-      }
-      for (String c = superName; c != null; c = hierarchy.info(c).superName()) {
-        if (hierarchy.declaresMethod(c, "hashCode", "()I")) {
-          return c.equals("java/lang/Object");
-        }
-      }
-      return false;
-    }
-
-    /**
-     * {@code hashCode()} from the number the execution gave the object (where it was
-     * allocated in the schedule), kept in a field so that it never changes once handed out.
-     */
-    private void generateHashCode() {
-      super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_TRANSIENT, IDENTITY_HASH, "I", null, null).visitEnd();
-      MethodVisitor mv = super.visitMethod(Opcodes.ACC_PUBLIC, "hashCode", "()I", null, null);
-      mv.visitCode();
-      Label known = new Label();
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitFieldInsn(Opcodes.GETFIELD, className, IDENTITY_HASH, "I");
-      mv.visitJumpInsn(Opcodes.IFNE, known);
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      HookCall.IDENTITY_HASH.invoke(mv);
-      mv.visitFieldInsn(Opcodes.PUTFIELD, className, IDENTITY_HASH, "I");
-      mv.visitLabel(known);
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      mv.visitFieldInsn(Opcodes.GETFIELD, className, IDENTITY_HASH, "I");
-      mv.visitInsn(Opcodes.IRETURN);
-      mv.visitMaxs(0, 0);
-      mv.visitEnd();
-    }
-
-    private static int zeroOf(String desc) {
-      return switch (desc.charAt(0)) {
-        case 'J' -> Opcodes.LCONST_0;
-        case 'F' -> Opcodes.FCONST_0;
-        case 'D' -> Opcodes.DCONST_0;
-        case 'L', '[' -> Opcodes.ACONST_NULL;
-        default -> Opcodes.ICONST_0;
-      };
     }
 
     private record MethodReference(Handle target, String name, String desc, int line) {}

@@ -50,12 +50,15 @@ final class ExclusiveLocks implements Primitive {
 
   @Override
   public void recordAccesses(ModelThread t, Dependence out) {
-    switch (t.op) {
-      case LOCK -> out.access(t.opObject, MONITOR, AccessSet.ACQUIRE);
-      case UNLOCK -> out.access(t.opObject, MONITOR, AccessSet.RELEASE);
+    if (t.op == OpKind.LOCK) {
+      out.access(t.opObject, MONITOR, AccessSet.ACQUIRE);
+    } else if (t.op == OpKind.UNLOCK) {
+      out.access(t.opObject, MONITOR, AccessSet.RELEASE);
+    } else if (t.op == OpKind.TRY_LOCK) {
       // Always enabled; it depends on every acquisition and on the last release.
-      case TRY_LOCK -> out.access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD));
-      default -> throw new IllegalStateException("not a lock operation: " + t.op);
+      out.access(t.opObject, MONITOR, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD));
+    } else {
+      throw new IllegalStateException("not a lock operation: " + t.op);
     }
   }
 
@@ -83,7 +86,7 @@ final class ExclusiveLocks implements Primitive {
         throw new UnsupportedConstructError("blocking inside an atomic block",
             "lock of " + ex.describe(o) + " is held by " + m.owner + "; an atomic block must not block");
       }
-      ex.access(o, MONITOR, AccessSet.ACQUIRE);
+      ex.steps.access(o, MONITOR, AccessSet.ACQUIRE);
     } else {
       me.announce(OpKind.LOCK, o, 0, site);
       ex.schedulePoint(me);
@@ -99,7 +102,7 @@ final class ExclusiveLocks implements Primitive {
       return true;
     }
     if (me.atomicDepth > 0) {
-      ex.access(o, MONITOR, AccessSet.ACQUIRE);
+      ex.steps.access(o, MONITOR, AccessSet.ACQUIRE);
     } else {
       me.announce(OpKind.TRY_LOCK, o, 0, site);
       ex.schedulePoint(me);
@@ -121,7 +124,7 @@ final class ExclusiveLocks implements Primitive {
       return;
     }
     if (me.atomicDepth > 0) {
-      ex.access(o, MONITOR, AccessSet.RELEASE);
+      ex.steps.access(o, MONITOR, AccessSet.RELEASE);
     } else {
       me.announce(OpKind.UNLOCK, o, 0, site);
       ex.schedulePoint(me);

@@ -24,9 +24,9 @@ import pinmc.embedded.search.Explorer;
  *
  * <p>This class only schedules. What an operation does, when it can run, what it reads and
  * writes for the dependence relation and how a thread blocked in it is described belong to
- * the {@link Primitive} that registered it (the list in the constructor).
+ * the {@link Primitive} that registered it (each registered in {@link Primitives}).
  */
-public final class Execution implements Dependence {
+public final class Execution {
   private final Explorer explorer;
   private final EventLog log;
   private final CarrierPool pool;
@@ -34,13 +34,16 @@ public final class Execution implements Dependence {
   final ExecutionConfig config;
   private final Backend backend = new EmbeddedBackend(this);
   private final ModelOutput output = new ModelOutput(this);
-  private final DataRaceReport races;
+  /** The steps taken so far; the primitives record their accesses in the one under way. */
+  final Steps steps;
 
   final ObjectNumbers objects = new ObjectNumbers();
   final TraceRecorder trace;
 
-  // The primitives (see Primitive), and the one answering for each operation.
   final Invariants invariants;
+  /** This execution's primitives, made from the registrations in {@link Primitives}. */
+  private final List<Primitive> primitives = new ArrayList<>();
+  // The primitives the engine's own hooks call, found once.
   final SharedMemory memory;
   final ExclusiveLocks locks;
   final ReadWriteLocks readWriteLocks;
@@ -55,7 +58,6 @@ public final class Execution implements Dependence {
   private volatile ModelThread turn;
   private volatile boolean aborting;
   private int depth;
-  private long steps;
   private int liveCarriers;
   private Outcome outcome;
   private Throwable internalError;
@@ -74,18 +76,26 @@ public final class Execution implements Dependence {
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
     this.invariants = new Invariants(this, sites);
-    this.races = new DataRaceReport(this, sites);
-    this.memory = new SharedMemory(this, sites, config, invariants);
-    this.locks = new ExclusiveLocks(this);
-    this.readWriteLocks = new ReadWriteLocks(this, locks);
-    this.waitSets = new WaitSets(this, locks);
-    this.lifeCycle = new ThreadLifeCycle(this);
-    this.parking = new Parking(this);
-    this.atomicCells = new AtomicCells(this, sites);
-    this.atomicBlocks = new AtomicBlocks(this, config);
-    this.fair = new FairYield(this, sites);
-    this.threads = new ModelThreads(Primitive.byOperation(memory, locks, readWriteLocks, waitSets, lifeCycle, parking,
-        atomicCells, atomicBlocks, fair), fair, objects);
+    Primitives.makeAll(this, primitives);
+    this.memory = primitive(SharedMemory.class);
+    this.locks = primitive(ExclusiveLocks.class);
+    this.readWriteLocks = primitive(ReadWriteLocks.class);
+    this.waitSets = primitive(WaitSets.class);
+    this.lifeCycle = primitive(ThreadLifeCycle.class);
+    this.parking = primitive(Parking.class);
+    this.atomicCells = primitive(AtomicCells.class);
+    this.atomicBlocks = primitive(AtomicBlocks.class);
+    this.fair = primitive(FairYield.class);
+    this.threads = new ModelThreads(Primitive.byOperation(primitives.toArray(Primitive[]::new)), fair, objects);
+    this.steps = new Steps(this, log, new DataRaceReport(this, sites));
+  }
+
+  /**
+   * This execution's primitive of class {@code kind}: for a primitive's entry points, and for
+   * a primitive made after the one it builds on (see {@link Primitives}).
+   */
+  <T extends Primitive> T primitive(Class<T> kind) {
+    return Primitives.find(primitives, kind);
   }
 
   // ---------------------------------------------------------------- running
@@ -189,7 +199,7 @@ public final class Execution implements Dependence {
     }
     if (thrown != null) {
       if (mt.eventOpen) {
-        closeEvent(mt);
+        steps.close(mt);
       }
       finish(Outcome.uncaught(thrown, mt.name(), mt.isMain && threads.count() == 1));
       return;
@@ -197,7 +207,7 @@ public final class Execution implements Dependence {
     mt.announce(OpKind.END, null, 0, 0);
     schedulePoint(mt);
     mt.terminated = true;
-    endEvent(mt);
+    steps.end(mt);
     ModelThread next = decideNext();
     if (next != null) {
       switchTo(next);
@@ -225,7 +235,7 @@ public final class Execution implements Dependence {
       throw ExecutionAbort.INSTANCE;
     }
     if (me.eventOpen) {
-      endEvent(me);
+      steps.end(me);
     }
     me.localBackEdges = 0;
     ModelThread next = decideNext();
@@ -259,7 +269,7 @@ public final class Execution implements Dependence {
     ModelThread next = threads.all.get(Explorer.threadOf(d));
     next.choiceValue = Explorer.choiceOf(d);
     depth++;
-    beginEvent(next);
+    steps.begin(next);
     return next;
   }
 
@@ -322,65 +332,6 @@ public final class Execution implements Dependence {
     }
   }
 
-  // ---------------------------------------------------------------- steps
-
-  private void beginEvent(ModelThread t) {
-    races.stepBegins(t);
-    log.begin(t.id);
-    if (t.atomicDepth > 0) {
-      log.markContinuation();
-    }
-    t.eventOpen = true;
-    threads.last = t;
-    fair.beginStep(t, threads.all);
-    threads.primitiveOf(t).recordAccesses(t, this);
-    if (trace != null) {
-      trace.begin(t);
-    }
-  }
-
-  private void endEvent(ModelThread me) {
-    closeEvent(me);
-    if (config.detectRaces() && log.dataRace() != null) {
-      finish(races.outcome(log.dataRace(), log.dataRaceLocation()));
-      throw ExecutionAbort.INSTANCE;
-    }
-    if (me.atomicDepth == 0 && !invariants.isEmpty()) {
-      invariants.check(me);
-    }
-    if (steps >= config.maxSteps()) {
-      finish(new Outcome(Outcome.Kind.BOUND, null, null,
-          "an execution took more than " + config.maxSteps() + " steps; thread " + me.name()
-              + " was last at " + sites.location(me.opSite) + " (a loop that never ends?)",
-          List.of(), Bound.STEPS));
-      throw ExecutionAbort.INSTANCE;
-    }
-  }
-
-  private void closeEvent(ModelThread me) {
-    if (config.detectRaces()) {
-      races.stepEnds();
-    }
-    log.end();
-    fair.endStep(me, log.accesses(log.size() - 1), threads.all);
-    me.eventOpen = false;
-    steps++;
-    if (trace != null) {
-      trace.end(me);
-    }
-  }
-
-  /** An access of the step under way (in the event log). */
-  @Override
-  public void access(Object o, int field, byte mode) {
-    log.access(objects.location(o, field), mode);
-  }
-
-  @Override
-  public void markAtomic() {
-    log.markAtomic();
-  }
-
   /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
   public boolean invariantVisibilityGrew() {
     return invariants.visibilityGrew();
@@ -423,35 +374,16 @@ public final class Execution implements Dependence {
   }
 
   public long stepCount() {
-    return steps;
+    return steps.count();
   }
 
   boolean isAborting() {
     return aborting;
   }
 
-  /** How an object is called in a trace: its own {@code toString} if it has one, else {@code Class#n}. */
+  /** How an object is called in a trace and in reports (see {@link ObjectNames}). */
   String describe(Object o) {
-    if (o == null) {
-      return "null";
-    }
-    if (o instanceof Thread t) {
-      // Before start, an unnamed thread still has the JVM's global number, which differs
-      // from run to run; it is numbered per execution when it starts.
-      return threads.of(t) == null && ThreadLifeCycle.isJvmThreadName(t.getName()) ? "new Thread" : t.getName();
-    }
-    Class<?> c = o.getClass();
-    String simple = c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();
-    if (simple.isEmpty()) {
-      simple = c.getName().substring(c.getName().lastIndexOf('.') + 1);
-    }
-    if (trace != null) {
-      String own = trace.ownName(o);
-      if (own != null) {
-        return own;
-      }
-    }
-    return simple + "#" + objects.displayId(o);
+    return ObjectNames.describe(o, this);
   }
 
   private String describeBlocked(ModelThread t) {

@@ -100,7 +100,7 @@ final class FairYield implements Primitive {
         if (other != t && other.heldBack) {
           other.heldBack = false;
           heldCount--;
-          ex.access(other.javaThread, FAIR, ORDER_WRITE);
+          ex.steps.access(other.javaThread, FAIR, ORDER_WRITE);
         }
       }
     }
@@ -111,10 +111,10 @@ final class FairYield implements Primitive {
     }
     if (t.releasePending) {
       t.releasePending = false;
-      ex.access(t.javaThread, FAIR, ORDER_READ);
+      ex.steps.access(t.javaThread, FAIR, ORDER_READ);
     }
     if (sites.modelYields()) {
-      ex.access(null, ANY_RELEASE, ORDER_READ);
+      ex.steps.access(null, ANY_RELEASE, ORDER_READ);
     }
     if (t.op == OpKind.YIELD || t.op == OpKind.SLEEP) {
       yieldStep(t);
@@ -132,8 +132,8 @@ final class FairYield implements Primitive {
       t.heldBack = true;
       heldCount++;
       t.releasePending = true;
-      ex.access(t.javaThread, FAIR, ORDER_WRITE);
-      ex.access(null, ANY_RELEASE, ORDER_WRITE);
+      ex.steps.access(t.javaThread, FAIR, ORDER_WRITE);
+      ex.steps.access(null, ANY_RELEASE, ORDER_WRITE);
       // A write after the iteration read a location counts too: the next one may see it.
       t.heldReads = t.spinReads;
       t.writtenSinceHeld = t.iterationDisturbed;
@@ -164,11 +164,7 @@ final class FairYield implements Primitive {
   }
 
   private static boolean readsOnly(ModelThread t) {
-    return switch (t.op) {
-      case READ, THREAD_QUERY -> true;
-      case ATOMIC_OP -> !t.opWrites;
-      default -> false;
-    };
+    return t.op.in(OpKind.READ, OpKind.THREAD_QUERY) || t.op == OpKind.ATOMIC_OP && !t.opWrites;
   }
 
   /** At the end of {@code t}'s step, whose accesses are {@code step}. */

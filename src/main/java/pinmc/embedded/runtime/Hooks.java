@@ -12,9 +12,10 @@ import pinmc.embedded.search.AccessSet;
  * and guards being evaluated).
  *
  * <p>This class is public because instrumented classes in another class loader call it;
- * it is not an API. Calls on JDK objects go through {@link JdkObjectHooks}, the engine's
- * replacements for {@code java.util.concurrent.locks} through {@link LockHooks}; the
- * instrumenter names every hook it calls in one table ({@code instrument.HookCall}).
+ * it is not an API. Thread operations go through {@link ThreadHooks}, calls on JDK objects
+ * through {@link JdkObjectHooks}, the engine's replacements for
+ * {@code java.util.concurrent.locks} through {@link LockHooks}; the instrumenter names every
+ * hook it calls in one table ({@code instrument.HookCall}).
  */
 public final class Hooks {
   private Hooks() {}
@@ -159,126 +160,6 @@ public final class Hooks {
     ModelThread me = active();
     if (me != null) {
       execution().waitSets.notify(me, o, o, true, site);
-    }
-  }
-
-  // ------------------------------------------------------------ threads
-
-  public static void threadStart(Thread t, int site) {
-    ModelThread me = active();
-    if (me == null) {
-      throw new UnsupportedConstructError("Thread.start outside a model thread", "threads must be started by model code");
-    }
-    execution().lifeCycle.start(me, t, site);
-  }
-
-  public static void threadJoin(Thread t, int site) throws InterruptedException {
-    ModelThread me = active();
-    if (me != null) {
-      execution().lifeCycle.join(me, t, false, site);
-    }
-  }
-
-  public static void threadJoin(Thread t, long millis, int site) throws InterruptedException {
-    ModelThread me = active();
-    if (me != null) {
-      execution().lifeCycle.join(me, t, millis > 0, site);
-    }
-  }
-
-  public static void threadJoin(Thread t, long millis, int nanos, int site) throws InterruptedException {
-    threadJoin(t, millis > 0 || nanos > 0 ? 1 : 0, site);
-  }
-
-  public static Thread currentThread() {
-    Thread t = Thread.currentThread();
-    if (t instanceof Carrier c && c.thread != null) {
-      return c.thread.javaThread;
-    }
-    return t;
-  }
-
-  public static void sleep(long millis, int site) throws InterruptedException {
-    ModelThread me = active();
-    if (me != null) {
-      execution().fair.yield(me, OpKind.SLEEP, site);
-    }
-  }
-
-  public static void sleep(long millis, int nanos, int site) throws InterruptedException {
-    sleep(millis, site);
-  }
-
-  public static void yield(int site) {
-    ModelThread me = active();
-    if (me != null) {
-      try {
-        execution().fair.yield(me, OpKind.YIELD, site);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e); // a yield is never interrupted
-      }
-    }
-  }
-
-  public static void interrupt(Thread t, int site) {
-    ModelThread me = active();
-    if (me != null) {
-      execution().lifeCycle.interrupt(me, t, site);
-    }
-  }
-
-  public static boolean isInterrupted(Thread t, int site) {
-    ModelThread me = active();
-    return me != null && execution().lifeCycle.queryInterrupted(me, t, false, site);
-  }
-
-  public static boolean interrupted(int site) {
-    ModelThread me = active();
-    return me != null && execution().lifeCycle.queryInterrupted(me, me.javaThread, true, site);
-  }
-
-  public static boolean isAlive(Thread t, int site) {
-    ModelThread me = active();
-    return me != null && execution().lifeCycle.isAlive(me, t, site);
-  }
-
-  /** {@code Thread.getId}: the thread's number in this execution, the same in every execution. */
-  public static long threadId(Thread t) {
-    if (Thread.currentThread() instanceof Carrier c && c.execution != null) {
-      ModelThread m = c.execution.threads.of(t);
-      if (m != null) {
-        return m.id + 1;
-      }
-    }
-    return t.getId();
-  }
-
-  public static void park(int site) {
-    ModelThread me = active();
-    if (me != null) {
-      execution().parking.park(me, false, site);
-    }
-  }
-
-  public static void park(Object blocker, int site) {
-    park(site);
-  }
-
-  public static void parkNanos(long nanos, int site) {
-    ModelThread me = active();
-    if (me != null) {
-      execution().parking.park(me, true, site);
-    }
-  }
-
-  public static void parkNanos(Object blocker, long nanos, int site) {
-    parkNanos(nanos, site);
-  }
-
-  public static void unpark(Thread t, int site) {
-    ModelThread me = active();
-    if (me != null) {
-      execution().parking.unpark(me, t, site);
     }
   }
 

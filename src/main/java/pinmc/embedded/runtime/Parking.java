@@ -29,17 +29,15 @@ final class Parking implements Primitive {
 
   @Override
   public void recordAccesses(ModelThread t, Dependence out) {
-    switch (t.op) {
-      case PARK -> {
-        out.access(t.javaThread, PERMIT, AccessSet.WRITE);
-        out.access(t.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);
-      }
-      case UNPARK -> {
-        // The permit is lost on a thread not started yet: unpark races with start.
-        out.access(t.opObject, PERMIT, AccessSet.WRITE);
-        out.access(t.opObject, ThreadLifeCycle.STARTED, AccessSet.READ);
-      }
-      default -> throw new IllegalStateException("not a parking operation: " + t.op);
+    if (t.op == OpKind.PARK) {
+      out.access(t.javaThread, PERMIT, AccessSet.WRITE);
+      out.access(t.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);
+    } else if (t.op == OpKind.UNPARK) {
+      // The permit is lost on a thread not started yet: unpark races with start.
+      out.access(t.opObject, PERMIT, AccessSet.WRITE);
+      out.access(t.opObject, ThreadLifeCycle.STARTED, AccessSet.READ);
+    } else {
+      throw new IllegalStateException("not a parking operation: " + t.op);
     }
   }
 

@@ -1,5 +1,7 @@
 package pinmc.embedded.runtime;
 
+import java.util.List;
+
 /**
  * A kind of synchronisation or shared state the engine models (a lock, a wait set, a
  * thread's life cycle, ...): what the engine asks it about a thread whose pending operation
@@ -39,12 +41,15 @@ interface Primitive {
   }
 
   /**
-   * The primitive of each operation, indexed by {@link OpKind#ordinal()}: the one table a
-   * new primitive is registered in (through the list {@link Execution} passes here).
-   * Throws if an operation has no primitive or two.
+   * The primitive of each operation, indexed by {@link OpKind#ordinal()}. Throws if an
+   * operation has no primitive or two.
    */
   static Primitive[] byOperation(Primitive... primitives) {
-    Primitive[] table = new Primitive[OpKind.values().length];
+    for (Primitive p : primitives) {
+      p.operations(); // loads the primitive's own operations before the table is sized
+    }
+    List<OpKind> all = OpKind.all();
+    Primitive[] table = new Primitive[all.size()];
     for (Primitive p : primitives) {
       for (OpKind op : p.operations()) {
         if (table[op.ordinal()] != null) {
@@ -54,7 +59,7 @@ interface Primitive {
         table[op.ordinal()] = p;
       }
     }
-    for (OpKind op : OpKind.values()) {
+    for (OpKind op : all) {
       if (table[op.ordinal()] == null) {
         throw new IllegalStateException("no primitive answers for " + op);
       }

@@ -30,10 +30,12 @@ final class ReadWriteLocks implements Primitive {
 
   @Override
   public void recordAccesses(ModelThread t, Dependence out) {
-    switch (t.op) {
-      case READ_LOCK -> out.access(t.opObject, ExclusiveLocks.MONITOR, AccessSet.ACQUIRE_SHARED);
-      case READ_UNLOCK -> out.access(t.opObject, ExclusiveLocks.MONITOR, AccessSet.RELEASE_SHARED);
-      default -> throw new IllegalStateException("not a read-lock operation: " + t.op);
+    if (t.op == OpKind.READ_LOCK) {
+      out.access(t.opObject, ExclusiveLocks.MONITOR, AccessSet.ACQUIRE_SHARED);
+    } else if (t.op == OpKind.READ_UNLOCK) {
+      out.access(t.opObject, ExclusiveLocks.MONITOR, AccessSet.RELEASE_SHARED);
+    } else {
+      throw new IllegalStateException("not a read-lock operation: " + t.op);
     }
   }
 

@@ -59,9 +59,9 @@ final class SharedMemory implements Primitive {
     if (me != null && me.inGuard && !write) {
       mode |= AccessSet.GUARD;
     }
-    ex.access(o, field, mode);
+    ex.steps.access(o, field, mode);
     if (write) {
-      invariants.writeVisible(o, field, ex);
+      invariants.writeVisible(o, field, ex.steps);
     }
     if (ex.trace != null) {
       ex.trace.atomicAccess(o, field, mode == AccessSet.WRITE);

@@ -45,26 +45,28 @@ final class ThreadLifeCycle implements Primitive {
 
   @Override
   public void recordAccesses(ModelThread t, Dependence out) {
-    switch (t.op) {
-      case BEGIN -> out.access(t.javaThread, STARTED, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
-      case END -> out.access(t.javaThread, ALIVE, AccessSet.WRITE);
+    if (t.op == OpKind.BEGIN) {
+      out.access(t.javaThread, STARTED, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
+    } else if (t.op == OpKind.END) {
+      out.access(t.javaThread, ALIVE, AccessSet.WRITE);
+    } else if (t.op == OpKind.START) {
       // Whether a thread was started yet decides what join and isAlive do: they race with start.
-      case START -> out.access(t.opObject, STARTED, AccessSet.WRITE);
-      case JOIN -> {
+      out.access(t.opObject, STARTED, AccessSet.WRITE);
+    } else if (t.op == OpKind.JOIN) {
+      out.access(t.opObject, STARTED, AccessSet.READ);
+      // An untimed join of a started thread waits for its end and cannot be reordered before it.
+      boolean waitsForEnd = !t.opTimed && ex.threads.of((Thread) t.opObject) != null;
+      out.access(t.opObject, ALIVE, (byte) (AccessSet.READ | (waitsForEnd ? AccessSet.SYNC_ONLY : 0)));
+      out.access(t.javaThread, INTERRUPT, AccessSet.READ);
+    } else if (t.op == OpKind.INTERRUPT) {
+      out.access(t.opObject, INTERRUPT, AccessSet.WRITE);
+    } else if (t.op == OpKind.THREAD_QUERY) {
+      out.access(t.opObject, t.opArg, AccessSet.READ);
+      if (t.opArg == ALIVE) {
         out.access(t.opObject, STARTED, AccessSet.READ);
-        // An untimed join of a started thread waits for its end and cannot be reordered before it.
-        boolean waitsForEnd = !t.opTimed && ex.threads.of((Thread) t.opObject) != null;
-        out.access(t.opObject, ALIVE, (byte) (AccessSet.READ | (waitsForEnd ? AccessSet.SYNC_ONLY : 0)));
-        out.access(t.javaThread, INTERRUPT, AccessSet.READ);
       }
-      case INTERRUPT -> out.access(t.opObject, INTERRUPT, AccessSet.WRITE);
-      case THREAD_QUERY -> {
-        out.access(t.opObject, t.opArg, AccessSet.READ);
-        if (t.opArg == ALIVE) {
-          out.access(t.opObject, STARTED, AccessSet.READ);
-        }
-      }
-      default -> throw new IllegalStateException("not a thread operation: " + t.op);
+    } else {
+      throw new IllegalStateException("not a thread operation: " + t.op);
     }
   }
 

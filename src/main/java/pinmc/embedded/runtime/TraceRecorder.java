@@ -1,14 +1,11 @@
 package pinmc.embedded.runtime;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import pinmc.check.Operation;
 import pinmc.check.SourceLocation;
 import pinmc.check.TraceStep;
+import pinmc.embedded.search.AccessSet;
 
 /**
  * Writes down a replayed execution step by step in words a person reads: which thread did
@@ -23,7 +20,7 @@ import pinmc.check.TraceStep;
 final class TraceRecorder {
   private final Execution ex;
   private final List<Recorded> recorded = new ArrayList<>();
-  private final IdentityHashMap<Object, Integer> objectKeys = new IdentityHashMap<>();
+  private final TraceKeys keys = new TraceKeys();
   private String pendingOp;
   private SourceLocation pendingLocation;
   private OpKind pendingKind;
@@ -68,7 +65,7 @@ final class TraceRecorder {
   /** The steps, marked with what the failure depends on. */
   List<TraceStep> steps() {
     if (steps == null) {
-      steps = build();
+      steps = TraceSteps.build(recorded, capturing ? toArray(checkReads) : new long[0], names, keys);
     }
     return steps;
   }
@@ -81,29 +78,55 @@ final class TraceRecorder {
    */
   private void noteAccesses(ModelThread t) {
     Object o = t.opObject;
-    switch (t.op) {
-      case BEGIN -> stepReads.add(location(t.javaThread, ThreadLifeCycle.STARTED));
-      case END -> stepWrites.add(location(t.javaThread, ThreadLifeCycle.ALIVE));
-      case READ, THREAD_QUERY -> stepReads.add(location(o, t.opArg));
-      case WRITE -> stepWrites.add(location(o, t.opArg));
-      case ATOMIC_OP -> {
-        stepReads.add(location(o, t.opArg));
-        if (t.opWrites) {
-          stepWrites.add(location(o, t.opArg));
+    OpKind op = t.op;
+    if (op == OpKind.BEGIN) {
+      stepReads.add(location(t.javaThread, ThreadLifeCycle.STARTED));
+    } else if (op == OpKind.END) {
+      stepWrites.add(location(t.javaThread, ThreadLifeCycle.ALIVE));
+    } else if (op.in(OpKind.READ, OpKind.THREAD_QUERY)) {
+      stepReads.add(location(o, t.opArg));
+    } else if (op == OpKind.WRITE) {
+      stepWrites.add(location(o, t.opArg));
+    } else if (op == OpKind.ATOMIC_OP) {
+      stepReads.add(location(o, t.opArg));
+      if (t.opWrites) {
+        stepWrites.add(location(o, t.opArg));
+      }
+    } else if (op.in(OpKind.LOCK, OpKind.READ_LOCK, OpKind.TRY_LOCK, OpKind.UNLOCK, OpKind.READ_UNLOCK, OpKind.WAIT,
+        OpKind.REACQUIRE, OpKind.NOTIFY, OpKind.NOTIFY_ALL)) {
+      stepReads.add(location(o, ExclusiveLocks.MONITOR));
+      stepWrites.add(location(o, ExclusiveLocks.MONITOR));
+    } else if (op == OpKind.START) {
+      stepWrites.add(location(o, ThreadLifeCycle.STARTED));
+    } else if (op == OpKind.JOIN) {
+      stepReads.add(location(o, ThreadLifeCycle.ALIVE));
+    } else if (op.in(OpKind.UNPARK, OpKind.INTERRUPT)) {
+      stepWrites.add(location(o, Parking.PERMIT));
+    } else if (op == OpKind.PARK) {
+      stepReads.add(location(t.javaThread, Parking.PERMIT));
+    } else if (op.declaredByPrimitive) {
+      accessesOf(t, stepReads, stepWrites);
+    }
+    // an atomic block's accesses are noted as it runs; a choice, yield or sleep touches nothing shared
+  }
+
+  /**
+   * What the pending operation of a primitive declared in its own file reads and writes, as
+   * the primitive says: a data read is a read, anything else (a write, a lock operation) both.
+   */
+  private void accessesOf(ModelThread t, List<Long> reads, List<Long> writes) {
+    ex.threads.primitiveOf(t).recordAccesses(t, new Dependence() {
+      @Override
+      public void access(Object object, int field, byte mode) {
+        reads.add(location(object, field));
+        if (!AccessSet.isDataRead(mode)) {
+          writes.add(location(object, field));
         }
       }
-      case LOCK, READ_LOCK, TRY_LOCK, UNLOCK, READ_UNLOCK, WAIT, REACQUIRE, NOTIFY, NOTIFY_ALL -> {
-        stepReads.add(location(o, ExclusiveLocks.MONITOR));
-        stepWrites.add(location(o, ExclusiveLocks.MONITOR));
-      }
-      case START -> stepWrites.add(location(o, ThreadLifeCycle.STARTED));
-      case JOIN -> stepReads.add(location(o, ThreadLifeCycle.ALIVE));
-      case UNPARK, INTERRUPT -> stepWrites.add(location(o, Parking.PERMIT));
-      case PARK -> stepReads.add(location(t.javaThread, Parking.PERMIT));
-      case ATOMIC, GUARDED, CHOICE, YIELD, SLEEP -> {
-        // an atomic block's accesses are noted as it runs; the others touch nothing shared
-      }
-    }
+
+      @Override
+      public void markAtomic() {}
+    });
   }
 
   /** An invariant is about to be evaluated: what it reads is what a failure of it depends on. */
@@ -131,25 +154,30 @@ final class TraceRecorder {
     pendingCall = null;
     names.touch(t.opObject);
     noteAccesses(t);
-    pendingLocation = switch (t.op) {
-      case BEGIN -> startedAt.getOrDefault(t, SourceLocation.UNKNOWN);
-      case END -> lastAt.getOrDefault(t, SourceLocation.UNKNOWN);
-      default -> ex.sites.location(t.opSite);
-    };
-    pendingOp = switch (t.op) {
-      case BEGIN -> "begins";
-      case END -> "ends";
-      case READ -> names.isJdkState(t.opObject) ? jdkCall(t) + " (was " + names.jdkSnapshot(t.opObject) + ")"
+    OpKind op = t.op;
+    pendingLocation = op == OpKind.BEGIN ? startedAt.getOrDefault(t, SourceLocation.UNKNOWN)
+        : op == OpKind.END ? lastAt.getOrDefault(t, SourceLocation.UNKNOWN)
+        : siteOf(t);
+    if (op == OpKind.BEGIN) {
+      pendingOp = "begins";
+    } else if (op == OpKind.END) {
+      pendingOp = "ends";
+    } else if (op == OpKind.READ) {
+      pendingOp = names.isJdkState(t.opObject) ? StackWords.jdkCall(t, ex) + " (was " + names.jdkSnapshot(t.opObject) + ")"
           : "read " + names.place(t.opObject, t.opArg) + " = " + names.format(names.value(t.opObject, t.opArg));
-      case ATOMIC_OP -> t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
-      case WRITE -> names.isJdkState(t.opObject) ? jdkCall(t) : "write " + names.place(t.opObject, t.opArg);
-      case START -> "start " + ex.describe(t.opObject);
-      case JOIN -> "join " + ex.describe(t.opObject);
-      case CHOICE -> "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
-      case NOTIFY, NOTIFY_ALL, WAIT, LOCK, TRY_LOCK, UNLOCK, READ_LOCK, READ_UNLOCK, REACQUIRE, UNPARK, INTERRUPT ->
-          t.op.verb + " " + ex.describe(t.opObject);
-      case ATOMIC, GUARDED, PARK, THREAD_QUERY, YIELD, SLEEP -> stackDescribed(t);
-    };
+    } else if (op == OpKind.ATOMIC_OP) {
+      pendingOp = t.opObject instanceof Thread ? stackDescribed(t) : atomicOp(t);
+    } else if (op == OpKind.WRITE) {
+      pendingOp = names.isJdkState(t.opObject) ? StackWords.jdkCall(t, ex) : "write " + names.place(t.opObject, t.opArg);
+    } else if (op == OpKind.CHOICE) {
+      pendingOp = "choose " + t.choiceValue + " of 0.." + (t.opArg - 1);
+    } else if (op.in(OpKind.ATOMIC, OpKind.GUARDED, OpKind.PARK, OpKind.THREAD_QUERY, OpKind.YIELD, OpKind.SLEEP)) {
+      pendingOp = stackDescribed(t);
+    } else {
+      // start, join, the lock, wait and notify operations, unpark, interrupt, and the
+      // operations of primitives declared in their own files: the verb and the object
+      pendingOp = op.verb + " " + ex.describe(t.opObject);
+    }
     if (t.op == OpKind.START && t.isMain) {
       mainStarted = true;
     }
@@ -162,44 +190,37 @@ final class TraceRecorder {
     String field = null;
     String value = null;
     List<Object[]> writes = List.of();
-    switch (pendingKind) {
-      case READ, WRITE -> {
-        if (names.isJdkState(pendingObject)) {
-          // A call on a controlled JDK object: its whole state is one location.
-          object = ex.describe(pendingObject);
-          value = names.jdkSnapshot(pendingObject);
-          if (pendingKind == OpKind.WRITE) {
-            op += " (now " + value + ")";
-          }
-          break;
-        }
-        object = names.objectName(pendingObject, pendingArg);
-        field = names.fieldPart(pendingObject, pendingArg);
-        value = names.format(names.value(pendingObject, pendingArg));
-        if (pendingKind == OpKind.WRITE) {
-          op += " = " + value;
-        } else {
-          value = op.substring(op.lastIndexOf(" = ") + 3);
-        }
+    if (pendingKind.in(OpKind.READ, OpKind.WRITE) && names.isJdkState(pendingObject)) {
+      // A call on a controlled JDK object: its whole state is one location.
+      object = ex.describe(pendingObject);
+      value = names.jdkSnapshot(pendingObject);
+      if (pendingKind == OpKind.WRITE) {
+        op += " (now " + value + ")";
       }
-      case ATOMIC, GUARDED -> {
-        writes = new ArrayList<>();
-        for (int i = 0; i < atomicWriteTargets.size(); i++) {
-          Object[] w = atomicWriteTargets.get(i);
-          Object target = w[0];
-          int f = (Integer) w[1];
-          Object v = names.value(target, f);
-          String shown = names.isJdkState(target) ? names.jdkSnapshot(target) : names.format(v) + names.createdHere(v);
-          writes.add(new Object[] {target, f, names.objectName(target, f), names.fieldPart(target, f), shown});
-        }
-        if (pendingCall == null) {
-          pendingCall = op;
-        }
+    } else if (pendingKind.in(OpKind.READ, OpKind.WRITE)) {
+      object = names.objectName(pendingObject, pendingArg);
+      field = names.fieldPart(pendingObject, pendingArg);
+      value = names.format(names.value(pendingObject, pendingArg));
+      if (pendingKind == OpKind.WRITE) {
+        op += " = " + value;
+      } else {
+        value = op.substring(op.lastIndexOf(" = ") + 3);
       }
-      case BEGIN, END, CHOICE, YIELD, SLEEP, PARK -> {
-        // no object
+    } else if (pendingKind.in(OpKind.ATOMIC, OpKind.GUARDED)) {
+      writes = new ArrayList<>();
+      for (int i = 0; i < atomicWriteTargets.size(); i++) {
+        Object[] w = atomicWriteTargets.get(i);
+        Object target = w[0];
+        int f = (Integer) w[1];
+        Object v = names.value(target, f);
+        String shown = names.isJdkState(target) ? names.jdkSnapshot(target) : names.format(v) + names.createdHere(v);
+        writes.add(new Object[] {target, f, names.objectName(target, f), names.fieldPart(target, f), shown});
       }
-      default -> object = pendingObject != null ? ex.describe(pendingObject) : null;
+      if (pendingCall == null) {
+        pendingCall = op;
+      }
+    } else if (!pendingKind.in(OpKind.BEGIN, OpKind.END, OpKind.CHOICE, OpKind.YIELD, OpKind.SLEEP, OpKind.PARK)) {
+      object = pendingObject != null ? ex.describe(pendingObject) : null; // those have no object
     }
     recorded.add(new Recorded(t.name(), op, pendingLocation, pendingKind, object, field, value, pendingCall, writes,
         toArray(stepReads), toArray(stepWrites), t.isMain && !mainStarted, false));
@@ -243,48 +264,50 @@ final class TraceRecorder {
    */
   String blocked(ModelThread t) {
     String waitsFor;
-    SourceLocation at = ex.sites.location(t.opSite);
+    SourceLocation at = siteOf(t);
     long[] reads;
     String op;
-    switch (t.op) {
-      case GUARDED -> {
-        String call = stackDescribed(t); // also sets pendingLocation from the stack
-        at = pendingLocation;
-        reads = guardReads(t);
-        List<String> what = new ArrayList<>();
-        List<String> setBy = new ArrayList<>();
-        for (long loc : reads) {
-          what.add(placeOf(loc) + " (now " + currentValue(loc) + ")");
-          int writer = lastWriter(loc);
-          if (writer >= 0) {
-            Recorded w = recorded.get(writer);
-            setBy.add(w.thread() + " set " + placeOf(loc) + " in " + (w.call() != null ? w.call() : w.op()) + " at "
-                + w.location() + ", step " + (writer + 1));
-          }
+    if (t.op == OpKind.GUARDED) {
+      String call = stackDescribed(t); // also sets pendingLocation from the stack
+      at = pendingLocation;
+      reads = guardReads(t);
+      List<String> what = new ArrayList<>();
+      List<String> setBy = new ArrayList<>();
+      for (long loc : reads) {
+        what.add(placeOf(loc) + " (now " + currentValue(loc) + ")");
+        int writer = lastWriter(loc);
+        if (writer >= 0) {
+          Recorded w = recorded.get(writer);
+          setBy.add(w.thread() + " set " + placeOf(loc) + " in " + (w.call() != null ? w.call() : w.op()) + " at "
+              + w.location() + ", step " + (writer + 1));
         }
-        op = "blocked: " + call + " waits for " + (what.isEmpty() ? "its condition" : String.join(", ", what)) + " to change";
-        waitsFor = "waits in " + call + " at " + at + " for "
-            + (what.isEmpty() ? "a condition no thread will make true" : String.join(", ", what) + " to change")
-            + (setBy.isEmpty() ? "" : "; " + String.join("; ", setBy));
       }
-      case LOCK, READ_LOCK, REACQUIRE -> {
-        String lock = ex.describe(t.opObject);
+      op = "blocked: " + call + " waits for " + (what.isEmpty() ? "its condition" : String.join(", ", what)) + " to change";
+      waitsFor = "waits in " + call + " at " + at + " for "
+          + (what.isEmpty() ? "a condition no thread will make true" : String.join(", ", what) + " to change")
+          + (setBy.isEmpty() ? "" : "; " + String.join("; ", setBy));
+    } else if (t.op.in(OpKind.LOCK, OpKind.READ_LOCK, OpKind.REACQUIRE)) {
+      String lock = ex.describe(t.opObject);
+      reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
+      int last = lastWriter(reads[0]);
+      Recorded holder = last < 0 ? null : recorded.get(last);
+      boolean held = holder != null && holder.kind() != OpKind.UNLOCK && holder.kind() != OpKind.READ_UNLOCK;
+      op = "blocked: lock " + lock + (held ? ", held by " + holder.thread() : "");
+      waitsFor = "waits for the lock of " + lock + " at " + at
+          + (held ? ", held by " + holder.thread() + " since " + holder.location() + ", step " + (last + 1) : "");
+    } else if (t.op == OpKind.JOIN) {
+      reads = new long[] {location(t.opObject, ThreadLifeCycle.ALIVE)};
+      op = "blocked: join " + ex.describe(t.opObject);
+      waitsFor = "joins " + ex.describe(t.opObject) + ", which never ends, at " + at;
+    } else {
+      op = "blocked: " + t.op.verb + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
+      if (t.op.declaredByPrimitive) {
+        List<Long> read = new ArrayList<>();
+        accessesOf(t, read, new ArrayList<>());
+        reads = toArray(read);
+        waitsFor = ex.threads.primitiveOf(t).blockedReason(t) + " at " + at;
+      } else {
         reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
-        int last = lastWriter(reads[0]);
-        Recorded holder = last < 0 ? null : recorded.get(last);
-        boolean held = holder != null && holder.kind() != OpKind.UNLOCK && holder.kind() != OpKind.READ_UNLOCK;
-        op = "blocked: lock " + lock + (held ? ", held by " + holder.thread() : "");
-        waitsFor = "waits for the lock of " + lock + " at " + at
-            + (held ? ", held by " + holder.thread() + " since " + holder.location() + ", step " + (last + 1) : "");
-      }
-      case JOIN -> {
-        reads = new long[] {location(t.opObject, ThreadLifeCycle.ALIVE)};
-        op = "blocked: join " + ex.describe(t.opObject);
-        waitsFor = "joins " + ex.describe(t.opObject) + ", which never ends, at " + at;
-      }
-      default -> {
-        reads = new long[] {location(t.opObject, ExclusiveLocks.MONITOR)};
-        op = "blocked: " + t.op.verb + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
         waitsFor = "is blocked in " + t.op.verb + " at " + at;
       }
     }
@@ -326,81 +349,12 @@ final class TraceRecorder {
     return -1;
   }
 
-  private List<TraceStep> build() {
-    int n = recorded.size();
-    TraceRelevance.Marked marked = TraceRelevance.mark(recorded, capturing ? toArray(checkReads) : new long[0]);
-    BitSet relevant = marked.relevant();
-    Set<Long> keptReads = marked.keptReads();
-    List<TraceStep> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Recorded r = recorded.get(i);
-      List<Operation.Write> writes = new ArrayList<>();
-      for (Object[] w : r.writes()) {
-        boolean matters = keptReads.contains(location(w[0], (Integer) w[1]));
-        boolean internal = w[0] != null && w[0].getClass().isArray() && !names.arrayNameKnown(w[0])
-            && names.ownerName(w[0]) == null;
-        if (!internal) {
-          writes.add(new Operation.Write((String) w[2], (String) w[3], (String) w[4], matters));
-        }
-      }
-      String kind = switch (r.kind()) {
-        case ATOMIC, GUARDED -> "call";
-        case ATOMIC_OP -> "atomic";
-        default -> r.op().startsWith("prints ") ? "prints" : r.failing() ? "blocked" : r.kind().verb;
-      };
-      Operation operation = new Operation(kind, r.object(), r.field(), r.value(), r.call(), writes);
-      String text = r.op();
-      if (kind.equals("call") && r.call() != null) {
-        text = operation.callText(false);
-      }
-      SourceLocation where = r.location();
-      if (r.kind() == OpKind.BEGIN) {
-        where = firstLocationAfter(i, r.thread(), where);
-      }
-      out.add(new TraceStep(i + 1, r.thread(), text, where, operation, r.setUp(), relevant.get(i)));
-    }
-    return out;
-  }
-
-  /** A thread's first step is shown where its own code starts: the location of its next step. */
-  private SourceLocation firstLocationAfter(int i, String thread, SourceLocation fallback) {
-    for (int j = i + 1; j < recorded.size(); j++) {
-      Recorded r = recorded.get(j);
-      if (r.thread().equals(thread) && !r.location().equals(SourceLocation.UNKNOWN)) {
-        return r.location();
-      }
-    }
-    return fallback;
-  }
-
   private long location(Object o, int field) {
-    return Locations.of(objectKey(o), field);
-  }
-
-  private int objectKey(Object o) {
-    if (o == null) {
-      return 0;
-    }
-    Integer k = objectKeys.get(o);
-    if (k == null) {
-      k = objectKeys.size() + 1;
-      objectKeys.put(o, k);
-    }
-    return k;
-  }
-
-  private Object objectByKey(long loc) {
-    int key = Locations.object(loc);
-    for (var e : objectKeys.entrySet()) {
-      if (e.getValue() == key) {
-        return e.getKey();
-      }
-    }
-    return null;
+    return keys.location(o, field);
   }
 
   private String placeOf(long loc) {
-    Object o = objectByKey(loc);
+    Object o = keys.objectOf(loc);
     int field = Locations.field(loc);
     if (field < 0) {
       return ex.describe(o);
@@ -410,10 +364,10 @@ final class TraceRecorder {
 
   private String currentValue(long loc) {
     int field = Locations.field(loc);
-    return field < 0 ? "?" : names.format(names.value(objectByKey(loc), field));
+    return field < 0 ? "?" : names.format(names.value(keys.objectOf(loc), field));
   }
 
-  private static long[] toArray(List<Long> list) {
+  static long[] toArray(List<Long> list) {
     long[] out = new long[list.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = list.get(i);
@@ -421,49 +375,21 @@ final class TraceRecorder {
     return out;
   }
 
-  private String stackDescribed(ModelThread t) {
-    StackTraceElement[] stack = t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0];
-    int op = -1;
-    for (int i = 0; i < stack.length; i++) {
-      if (ModelFrames.isModelFrame(stack[i])) {
-        op = i;
-        break;
-      }
-    }
-    String verb = switch (t.op) {
-      case ATOMIC -> "atomic";
-      case GUARDED -> "atomic when";
-      case PARK -> "park";
-      case YIELD -> "yield";
-      case SLEEP -> "sleep";
-      default -> t.op.verb;
-    };
-    if (op < 0) {
-      return verb;
-    }
-    String method = ModelFrames.cleanMethodName(stack[op].getMethodName());
-    int caller = op + 1;
-    while (caller < stack.length && !ModelFrames.isModelFrame(stack[caller])) {
-      caller++;
-    }
-    boolean named = (t.op == OpKind.ATOMIC || t.op == OpKind.GUARDED)
-        && !method.equals("run") && !method.equals("main") && !method.equals("call") && !method.equals("<init>");
-    StackTraceElement at = named && caller < stack.length ? stack[caller] : stack[op];
-    pendingLocation = new SourceLocation(at.getClassName(), at.getMethodName(), at.getFileName(), at.getLineNumber());
-    if (t.op == OpKind.ATOMIC_OP || t.op == OpKind.THREAD_QUERY) {
-      String wrapped = ModelFrames.wrappedCall(stack);
-      return (wrapped != null ? wrapped : method) + (t.opObject != null ? " " + ex.describe(t.opObject) : "");
-    }
-    if (named) {
-      pendingCall = method;
-    }
-    return named ? method : verb;
+  /** Where {@code t}'s pending operation is in the model: its site, or the model line that called a stand-in. */
+  private SourceLocation siteOf(ModelThread t) {
+    return t.opSite != 0 ? ex.sites.location(t.opSite) : StackWords.modelLine(t);
   }
 
-  /** A call on a JDK object, {@code add ArrayList#2}. */
-  private String jdkCall(ModelThread t) {
-    String wrapped = ModelFrames.wrappedCall(t.carrier != null ? t.carrier.getStackTrace() : new StackTraceElement[0]);
-    return (wrapped != null ? wrapped : "call") + " " + ex.describe(t.opObject);
+  /** A step worded from the model's stack (see {@link StackWords}); notes where it is and the call it names. */
+  private String stackDescribed(ModelThread t) {
+    StackWords.Described d = StackWords.of(t, ex);
+    if (d.at() != null) {
+      pendingLocation = d.at();
+    }
+    if (d.call() != null) {
+      pendingCall = d.call();
+    }
+    return d.text();
   }
 
   /** A call on an atomic variable: {@code incrementAndGet AtomicInteger#2 (was 0)}. */
@@ -471,6 +397,4 @@ final class TraceRecorder {
     String described = stackDescribed(t);
     return described + " (was " + String.valueOf(t.opObject) + ")";
   }
-
-
 }

@@ -46,18 +46,17 @@ final class WaitSets implements Primitive {
 
   @Override
   public void recordAccesses(ModelThread t, Dependence out) {
-    switch (t.op) {
-      case WAIT -> {
-        out.access(lockOf(t), ExclusiveLocks.MONITOR, AccessSet.RELEASE);
-        out.access(t.opObject, WAIT_SET, AccessSet.WRITE);
-      }
-      case REACQUIRE -> {
-        out.access(t.opObject, WAIT_SET, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
-        out.access(lockOf(t), ExclusiveLocks.MONITOR, AccessSet.ACQUIRE);
-        out.access(t.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);
-      }
-      case NOTIFY, NOTIFY_ALL -> out.access(t.opObject, WAIT_SET, AccessSet.WRITE);
-      default -> throw new IllegalStateException("not a wait-set operation: " + t.op);
+    if (t.op == OpKind.WAIT) {
+      out.access(lockOf(t), ExclusiveLocks.MONITOR, AccessSet.RELEASE);
+      out.access(t.opObject, WAIT_SET, AccessSet.WRITE);
+    } else if (t.op == OpKind.REACQUIRE) {
+      out.access(t.opObject, WAIT_SET, (byte) (AccessSet.READ | AccessSet.SYNC_ONLY));
+      out.access(lockOf(t), ExclusiveLocks.MONITOR, AccessSet.ACQUIRE);
+      out.access(t.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);
+    } else if (t.op.in(OpKind.NOTIFY, OpKind.NOTIFY_ALL)) {
+      out.access(t.opObject, WAIT_SET, AccessSet.WRITE);
+    } else {
+      throw new IllegalStateException("not a wait-set operation: " + t.op);
     }
   }
 

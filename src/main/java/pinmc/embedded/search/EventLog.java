@@ -29,16 +29,8 @@ public final class EventLog {
 
   private final Locations.LocationTable locations = new Locations.LocationTable();
 
-  // Data-race detection: a second clock per thread that follows synchronisation only
-  // (program order, locks, volatile write to read, start and join, atomic blocks as one
-  // global lock), against which plain accesses are checked as in FastTrack.
-  private boolean detectRaces;
-  private int[][] syncClock = new int[8][];
-  private int[] atomicSync = EMPTY;
-  private boolean eventIsAtomic;
-  private int raceFirst = -1;
-  private int raceSecond = -1;
-  private long raceLocation;
+  /** Data races of plain accesses, when they are looked for (null otherwise). */
+  private DataRaces dataRaces;
   private int[] races = new int[64];
   private int raceCount;
   private int open = -1;
@@ -49,29 +41,32 @@ public final class EventLog {
 
   /** Turns data-race detection on for the executions to come. */
   public void detectRaces() {
-    detectRaces = true;
+    if (dataRaces == null) {
+      dataRaces = new DataRaces();
+    }
   }
 
   /** The current step is an atomic block: it synchronises with every other atomic block. */
   public void markAtomic() {
-    eventIsAtomic = true;
+    if (dataRaces != null) {
+      dataRaces.markAtomic();
+    }
   }
 
   /** The first data race of this execution as {first step, second step}, or null. */
   public int[] dataRace() {
-    return raceFirst < 0 ? null : new int[] {raceFirst, raceSecond};
+    return dataRaces == null ? null : dataRaces.first();
   }
 
   /** The location of the data race, as the runtime made it. */
   public long dataRaceLocation() {
-    return raceLocation;
+    return dataRaces == null ? 0 : dataRaces.firstLocation();
   }
 
   void reset() {
-    raceFirst = -1;
-    raceSecond = -1;
-    atomicSync = EMPTY;
-    Arrays.fill(syncClock, null);
+    if (dataRaces != null) {
+      dataRaces.reset();
+    }
     for (int i = 0; i < count; i++) {
       clocks[i] = null;
     }
@@ -100,7 +95,6 @@ public final class EventLog {
     if (t >= threadClock.length) {
       threadClock = Arrays.copyOf(threadClock, Math.max(t + 1, threadClock.length * 2));
       threadSteps = Arrays.copyOf(threadSteps, threadClock.length);
-      syncClock = Arrays.copyOf(syncClock, threadClock.length);
     }
     threadCount = Math.max(threadCount, t + 1);
     thread[count] = t;
@@ -258,80 +252,8 @@ public final class EventLog {
     }
     clocks[e] = vc;
     threadClock[p] = vc;
-    if (detectRaces) {
-      checkDataRaces(e, p, set);
-    }
-    eventIsAtomic = false;
-  }
-
-  private void checkDataRaces(int e, int p, AccessSet set) {
-    int[] before = syncClock[p] == null ? EMPTY : syncClock[p];
-    int[] sv = Arrays.copyOf(before, threadCount);
-    sv[p] = localIndex[e];
-    if (eventIsAtomic) {
-      VectorClocks.join(sv, atomicSync);
-    }
-    for (int k = 0; k < set.size(); k++) {
-      byte mode = set.mode(k);
-      if ((mode & AccessSet.SCHEDULING) != 0) {
-        continue;
-      }
-      Locations.LocationState st = states[k];
-      byte kind = AccessSet.kind(mode);
-      if ((mode & AccessSet.PLAIN) == 0 && (kind == AccessSet.READ || kind == AccessSet.ACQUIRE_SHARED)) {
-        VectorClocks.join(sv, st.syncWrite);
-      } else if (kind == AccessSet.ACQUIRE) {
-        VectorClocks.join(sv, st.syncWrite);
-        VectorClocks.join(sv, st.sharedReleaseSync);
-      }
-    }
-    for (int k = 0; k < set.size(); k++) {
-      byte mode = set.mode(k);
-      if ((mode & AccessSet.SCHEDULING) != 0) {
-        continue;
-      }
-      Locations.LocationState st = states[k];
-      byte kind = AccessSet.kind(mode);
-      if ((mode & AccessSet.PLAIN) != 0) {
-        if (unordered(st.lastPlainWrite, p, sv)) {
-          race(st.lastPlainWrite, e, set.location(k));
-        }
-        if (kind == AccessSet.WRITE) {
-          for (int r = 0; r < st.plainReadCount; r++) {
-            if (unordered(st.plainReads[r], p, sv)) {
-              race(st.plainReads[r], e, set.location(k));
-            }
-          }
-          st.lastPlainWrite = e;
-          st.plainReadCount = 0;
-        } else {
-          st.plainReads = VectorClocks.push(st.plainReads, st.plainReadCount++, e);
-        }
-      } else if (kind == AccessSet.WRITE || kind == AccessSet.RELEASE) {
-        st.syncWrite = sv; // a volatile read or an acquisition synchronises with the last one
-      } else if (kind == AccessSet.RELEASE_SHARED) {
-        st.sharedReleaseSync = VectorClocks.joined(st.sharedReleaseSync, sv);
-      }
-    }
-    if (eventIsAtomic) {
-      atomicSync = sv;
-    }
-    syncClock[p] = sv;
-  }
-
-  private boolean unordered(int earlier, int p, int[] sv) {
-    if (earlier < 0 || thread[earlier] == p) {
-      return false;
-    }
-    int q = thread[earlier];
-    return (q < sv.length ? sv[q] : 0) < localIndex[earlier];
-  }
-
-  private void race(int earlier, int later, long location) {
-    if (raceFirst < 0) {
-      raceFirst = earlier;
-      raceSecond = later;
-      raceLocation = location;
+    if (dataRaces != null) {
+      dataRaces.stepEnded(e, p, set, states, thread, localIndex, threadCount);
     }
   }
 

@@ -50,7 +50,7 @@ class PrimitivesTest {
 
   @Test
   void everyOperationHasExactlyOnePrimitive() {
-    for (OpKind op : OpKind.values()) {
+    for (OpKind op : OpKind.all()) {
       a.announce(op, null, 0, 0);
       assertTrue(ex.threads.choiceCount(a.id) >= 0, "the execution's table answers for " + op);
     }
@@ -63,7 +63,7 @@ class PrimitivesTest {
   void theEnginesLocationsAreDistinct() {
     int[] fields = {ExclusiveLocks.MONITOR, WaitSets.WAIT_SET, ThreadLifeCycle.ALIVE, ThreadLifeCycle.STARTED,
         ThreadLifeCycle.INTERRUPT, Parking.PERMIT, AtomicCells.VALUE, Invariants.INVARIANT_STATE, FairYield.FAIR,
-        FairYield.ANY_RELEASE, Invariants.ARRAY_ELEMENTS};
+        FairYield.ANY_RELEASE, Invariants.ARRAY_ELEMENTS, Semaphores.PERMITS, Semaphores.ACQUISITIONS};
     HashSet<Integer> seen = new HashSet<>();
     for (int f : fields) {
       assertTrue(f < 0, "engine locations are negative, below the model's field ids: " + f);
@@ -87,6 +87,33 @@ class PrimitivesTest {
     assertEquals(List.of(access("lock", ExclusiveLocks.MONITOR, AccessSet.ACQUIRE | AccessSet.GUARD)), accesses(ex.locks, a));
     a.announce(OpKind.UNLOCK, lock, 0, 0);
     assertEquals(List.of(access("lock", ExclusiveLocks.MONITOR, AccessSet.RELEASE)), accesses(ex.locks, a));
+  }
+
+  @Test
+  void aSemaphoreAcquisitionWaitsForItsPermitsOrAnInterruptAndEveryOperationWritesThePermits() {
+    Semaphores semaphores = ex.primitive(Semaphores.class);
+    int[] permits = semaphores.state(lock, 1);
+    a.announce(Semaphores.ACQUIRE, lock, 2, 0);
+    assertFalse(semaphores.isEnabled(a), "two permits wanted, one there");
+    assertEquals("waits for 2 permits of Object#1, 1 available", semaphores.blockedReason(a));
+    permits[0] = 2;
+    assertTrue(semaphores.isEnabled(a));
+    assertEquals(List.of(access("lock", Semaphores.PERMITS, AccessSet.READ), access("lock", Semaphores.PERMITS, AccessSet.WRITE),
+        access("lock", Semaphores.ACQUISITIONS, AccessSet.ACQUIRE), access("a", ThreadLifeCycle.INTERRUPT, AccessSet.READ)),
+        accesses(semaphores, a));
+    permits[0] = 0;
+    a.interrupted = true;
+    assertTrue(semaphores.isEnabled(a), "an interrupt ends an interruptible acquisition");
+    a.announce(Semaphores.ACQUIRE_UNINTERRUPTIBLY, lock, 1, 0);
+    assertFalse(semaphores.isEnabled(a), "but not an uninterruptible one");
+    assertEquals(List.of(access("lock", Semaphores.PERMITS, AccessSet.READ), access("lock", Semaphores.PERMITS, AccessSet.WRITE),
+        access("lock", Semaphores.ACQUISITIONS, AccessSet.ACQUIRE)), accesses(semaphores, a));
+    for (OpKind op : List.of(Semaphores.TRY_ACQUIRE, Semaphores.RELEASE, Semaphores.AVAILABLE, Semaphores.DRAIN)) {
+      a.announce(op, lock, 1, 0);
+      assertTrue(semaphores.isEnabled(a), op + " never blocks");
+      assertEquals(List.of(access("lock", Semaphores.PERMITS, AccessSet.READ),
+          access("lock", Semaphores.PERMITS, AccessSet.WRITE)), accesses(semaphores, a), op.toString());
+    }
   }
 
   @Test
