@@ -28,6 +28,9 @@ public final class ModelClassLoader extends ClassLoader {
   private final List<Path> classpath;
   private final ClassHierarchy hierarchy;
   private final Sites sites;
+  /** The classes this loader defined, and the same sorted by name (made when asked for). */
+  private final java.util.ArrayList<Class<?>> defined = new java.util.ArrayList<>();
+  private List<Class<?>> definedByName;
 
   public ModelClassLoader(List<Path> classpath, ClassLoader parent, Sites sites) {
     super("pinmc-model", parent);
@@ -68,11 +71,27 @@ public final class ModelClassLoader extends ClassLoader {
         }
         byte[] transformed = InstrumentedClassCache.instrument(classpath, name, original, instrumenter, hierarchy, sites);
         c = defineClass(name, transformed, 0, transformed.length);
+        synchronized (defined) {
+          defined.add(c);
+          definedByName = null;
+        }
       }
       if (resolve) {
         resolveClass(c);
       }
       return c;
+    }
+  }
+
+  /** The model classes defined so far, by name: whose static fields are part of a state. */
+  public List<Class<?>> definedClasses() {
+    synchronized (defined) {
+      if (definedByName == null) {
+        java.util.ArrayList<Class<?>> sorted = new java.util.ArrayList<>(defined);
+        sorted.sort(java.util.Comparator.comparing(Class::getName));
+        definedByName = java.util.List.copyOf(sorted);
+      }
+      return definedByName;
     }
   }
 

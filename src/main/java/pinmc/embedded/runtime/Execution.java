@@ -52,6 +52,11 @@ public final class Execution implements Dependence {
   final FairYield fair;
   final ModelThreads threads;
 
+  /** With state caching, the model's classes (whose statics are state); null without. */
+  private final java.util.function.Supplier<List<Class<?>>> modelClasses;
+  /** While a state fingerprint is taken: class initialisers it triggers leave the model alone. */
+  volatile boolean fingerprinting;
+
   private volatile ModelThread turn;
   private volatile boolean aborting;
   private int depth;
@@ -68,6 +73,8 @@ public final class Execution implements Dependence {
   public Execution(Explorer explorer, CarrierPool pool, Sites sites, ClassLoader modelLoader, ExecutionConfig config, boolean tracing) {
     this.explorer = explorer;
     this.modelLoader = modelLoader;
+    this.modelClasses = explorer.cachesStates() && modelLoader instanceof pinmc.embedded.instrument.ModelClassLoader m
+        ? m::definedClasses : null;
     this.log = explorer.log();
     this.pool = pool;
     this.sites = sites;
@@ -227,6 +234,10 @@ public final class Execution implements Dependence {
     if (me.eventOpen) {
       endEvent(me);
     }
+    if (modelClasses != null && !explorer.replaysStepOf(me.id, depth)) {
+      // A fingerprint may be taken before this thread runs again: it needs the frames.
+      me.frames = FrameSnapshot.capture();
+    }
     me.localBackEdges = 0;
     ModelThread next = decideNext();
     if (next == null) {
@@ -239,6 +250,24 @@ public final class Execution implements Dependence {
   }
 
   private ModelThread decideNext() {
+    if (modelClasses != null && explorer.isNewState(depth)) {
+      com.google.common.hash.HashCode state;
+      fingerprinting = true;
+      try {
+        state = StateFingerprint.of(this, modelClasses.get());
+      } catch (StateFingerprint.Refused r) {
+        finish(new Outcome(Outcome.Kind.ERROR, null, null,
+            "state caching cannot be used for this model: " + r.getMessage() + "; check it with --reduction dpor",
+            List.of(), null));
+        return null;
+      } finally {
+        fingerprinting = false;
+      }
+      if (!explorer.firstVisit(state.asBytes())) {
+        finish(Outcome.of(Outcome.Kind.STATE_MATCHED));
+        return null;
+      }
+    }
     long d = explorer.decide(depth, threads);
     if (d < 0) {
       if (d == Explorer.NO_THREAD) {

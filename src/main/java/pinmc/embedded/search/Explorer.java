@@ -50,6 +50,8 @@ public final class Explorer {
   private String divergence;
   private long executions;
   private TraceCounter traces;
+  /** With state caching ({@link Reduction#STATES}): the states reached so far; otherwise null. */
+  private final VisitedStates visited;
 
   /**
    * @param reduction how to reduce the interleavings explored
@@ -58,11 +60,12 @@ public final class Explorer {
   public Explorer(Reduction reduction, int preemptionBound) {
     this.bound = new PreemptionBound(preemptionBound);
     this.strategy = switch (reduction) {
-      case NONE -> new Exhaustive();
+      case NONE, STATES -> new Exhaustive();
       case SOURCE -> new SourceSets(this, bound);
       // Wakeup trees assume every subtree is explored in full, which a bound denies.
       case DPOR -> bound.isSet() ? new SourceSets(this, bound) : new OptimalDpor(this);
     };
+    this.visited = reduction == Reduction.STATES ? new VisitedStates() : null;
   }
 
   /**
@@ -85,6 +88,48 @@ public final class Explorer {
     }
     e.replayLength = decisions.length;
     return e;
+  }
+
+  /** Whether this search caches states ({@link Reduction#STATES}). */
+  public boolean cachesStates() {
+    return visited != null;
+  }
+
+  /**
+   * Whether the state before decision {@code depth} is one this execution reaches for the
+   * first time on its path: past the replayed prefix, whose states were reached before by
+   * the execution that made it.
+   */
+  public boolean isNewState(int depth) {
+    return visited != null && depth >= replayLength;
+  }
+
+  /**
+   * Whether the replayed prefix has {@code thread} take a step at {@code depth} or later: then
+   * it runs again before any state this execution reaches for the first time.
+   */
+  public boolean replaysStepOf(int thread, int depth) {
+    for (int k = depth; k < replayLength; k++) {
+      if (path.get(k).chosen == thread) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Records a state's fingerprint; false if an earlier execution reached it (its future is covered). */
+  public boolean firstVisit(byte[] fingerprint) {
+    return visited.add(fingerprint);
+  }
+
+  /** Distinct states reached under state caching, or -1 without it. */
+  public long distinctStates() {
+    return visited == null ? -1 : visited.size();
+  }
+
+  /** Times a state was reached again under state caching, or -1 without it. */
+  public long statesMatched() {
+    return visited == null ? -1 : visited.matched();
   }
 
   public EventLog log() {
