@@ -263,9 +263,22 @@ public final class Execution implements Dependence {
       } finally {
         fingerprinting = false;
       }
-      if (!explorer.firstVisit(state.asBytes())) {
-        finish(Outcome.of(Outcome.Kind.STATE_MATCHED));
-        return null;
+      switch (explorer.visit(depth, state.asBytes())) {
+        case REACHED_BEFORE -> {
+          finish(Outcome.of(Outcome.Kind.STATE_MATCHED));
+          return null;
+        }
+        case ON_THIS_PATH -> {
+          // As a loop that never ends does without state caching: a bound, not a pass.
+          ModelThread last = threads.last;
+          finish(new Outcome(Outcome.Kind.BOUND, null, null,
+              "the execution returned at step " + depth + " to the state it was in at step " + explorer.repeatedFrom()
+                  + (last == null ? "" : "; thread " + last.name() + " was last at " + sites.location(last.opSite))
+                  + " (a loop that can go on forever)",
+              List.of(), Bound.STEPS));
+          return null;
+        }
+        case NEW -> { }
       }
     }
     long d = explorer.decide(depth, threads);

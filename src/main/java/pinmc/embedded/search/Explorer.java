@@ -52,6 +52,9 @@ public final class Explorer {
   private TraceCounter traces;
   /** With state caching ({@link Reduction#STATES}): the states reached so far; otherwise null. */
   private final VisitedStates visited;
+  /** The fingerprint of the state before each decision of the path, under state caching. */
+  private final ArrayList<byte[]> pathStates = new ArrayList<>();
+  private int repeatedFrom = -1;
 
   /**
    * @param reduction how to reduce the interleavings explored
@@ -117,9 +120,41 @@ public final class Explorer {
     return false;
   }
 
-  /** Records a state's fingerprint; false if an earlier execution reached it (its future is covered). */
-  public boolean firstVisit(byte[] fingerprint) {
-    return visited.add(fingerprint);
+  /** What state caching makes of a state reached ({@link #visit}). */
+  public enum Visit {
+    /** Reached for the first time: explore on. */
+    NEW,
+    /** Reached before on another path, whose future from it was or is being explored. */
+    REACHED_BEFORE,
+    /** Reached before on this very execution: it can go round this loop forever. */
+    ON_THIS_PATH
+  }
+
+  /**
+   * Records the fingerprint of the state before decision {@code depth} (see {@link
+   * #isNewState}) and says whether it was reached before. Returns the depth where this
+   * execution was in the same state through {@link #repeatedFrom}.
+   */
+  public Visit visit(int depth, byte[] fingerprint) {
+    while (pathStates.size() <= depth) {
+      pathStates.add(null);
+    }
+    pathStates.set(depth, fingerprint);
+    if (visited.add(fingerprint)) {
+      return Visit.NEW;
+    }
+    for (int k = 0; k < depth; k++) {
+      if (java.util.Arrays.equals(pathStates.get(k), fingerprint)) {
+        repeatedFrom = k;
+        return Visit.ON_THIS_PATH;
+      }
+    }
+    return Visit.REACHED_BEFORE;
+  }
+
+  /** After {@link Visit#ON_THIS_PATH}: the decision before which the execution was in the repeated state. */
+  public int repeatedFrom() {
+    return repeatedFrom;
   }
 
   /** Distinct states reached under state caching, or -1 without it. */

@@ -11,13 +11,21 @@ final class VisitedStates {
   private long[] low = new long[1 << 12];
   private int size;
   private long matched;
+  /** Whether the fingerprint (0, 0), which marks empty slots in the table, was added. */
+  private boolean zero;
 
   /** Adds the fingerprint {@code bytes} (16 bytes); false if it was there already. */
   boolean add(byte[] bytes) {
     long hi = word(bytes, 0);
     long lo = word(bytes, 8);
     if (hi == 0 && lo == 0) {
-      lo = 1; // (0, 0) marks an empty slot
+      if (zero) {
+        matched++;
+        return false;
+      }
+      zero = true;
+      size++;
+      return true;
     }
     if (2 * (size + 1) > high.length) {
       grow();
@@ -53,7 +61,7 @@ final class VisitedStates {
     low = new long[oldLow.length * 2];
     int mask = high.length - 1;
     for (int k = 0; k < oldHigh.length; k++) {
-      if (oldHigh[k] != 0 || oldLow[k] != 0) {
+      if (oldHigh[k] != 0 || oldLow[k] != 0) { // the (0, 0) state is not in the table
         int i = (int) (oldLow[k] ^ (oldLow[k] >>> 32)) & mask;
         while (high[i] != 0 || low[i] != 0) {
           i = (i + 1) & mask;

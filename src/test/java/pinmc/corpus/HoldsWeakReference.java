@@ -1,0 +1,18 @@
+package pinmc.corpus;
+
+import java.lang.ref.WeakReference;
+
+/** Keeps a weak reference, whose referent the garbage collector may clear at any time: not state pinmc controls. */
+public class HoldsWeakReference {
+  static WeakReference<Object> cache = new WeakReference<>(new Object());
+  static int counter;
+
+  public static void main(String[] args) throws InterruptedException {
+    Thread a = new Thread(() -> counter++);
+    Thread b = new Thread(() -> counter++);
+    a.start();
+    b.start();
+    a.join();
+    b.join();
+  }
+}
