@@ -72,6 +72,24 @@ class StateCachingTest {
     }
   }
 
+  /**
+   * One state, one fingerprint, however warm the JIT is: a compiled frame reports a dead local
+   * as empty and an int in a 64-bit slot with junk above, the interpreter the dead local's
+   * last value. Without {@code LiveLocals} the counts grew from run to run in one JVM.
+   */
+  @Test
+  void theSameSearchCountsTheSameStatesEveryTime() {
+    ModelTarget target = ModelTarget.of("pinmc.blocking.TallyUnderLock", "2", "4");
+    CheckOptions options = CheckOptions.builder().reduction(Reduction.STATES).maxSteps(2_000).build();
+    CheckResult first = engine.check(target, options);
+    assertEquals(Verdict.PASS, first.verdict(), first.message());
+    for (int run = 0; run < 4; run++) {
+      CheckResult again = engine.check(target, options);
+      assertEquals(first.stats().statesNew(), again.stats().statesNew(), "run " + run);
+      assertEquals(first.stats().executions(), again.stats().executions(), "run " + run);
+    }
+  }
+
   @Test
   void aPreemptionBoundIsRefusedInOneLine() {
     CheckResult r = check(LostUpdate.class, CheckOptions.builder().reduction(Reduction.STATES).preemptionBound(2));

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import pinmc.embedded.runtime.DefinedClasses;
 import pinmc.embedded.runtime.SharedPackages;
 import pinmc.embedded.runtime.Sites;
 
@@ -17,7 +18,7 @@ import pinmc.embedded.runtime.Sites;
  * pinmc's API and runtime, by exact package) comes from the parent, uninstrumented. Libraries
  * on the class path, pinmc's own dependencies included, are model code like the model's classes.
  */
-public final class ModelClassLoader extends ClassLoader {
+public final class ModelClassLoader extends ClassLoader implements DefinedClasses {
   static {
     registerAsParallelCapable();
   }
@@ -31,6 +32,7 @@ public final class ModelClassLoader extends ClassLoader {
   /** The classes this loader defined, and the same sorted by name (made when asked for). */
   private final java.util.ArrayList<Class<?>> defined = new java.util.ArrayList<>();
   private List<Class<?>> definedByName;
+  private final java.util.Map<Class<?>, byte[]> definedBytes = new java.util.HashMap<>();
 
   public ModelClassLoader(List<Path> classpath, ClassLoader parent, Sites sites) {
     super("pinmc-model", parent);
@@ -74,6 +76,7 @@ public final class ModelClassLoader extends ClassLoader {
         synchronized (defined) {
           defined.add(c);
           definedByName = null;
+          definedBytes.put(c, transformed);
         }
       }
       if (resolve) {
@@ -83,7 +86,14 @@ public final class ModelClassLoader extends ClassLoader {
     }
   }
 
-  /** The model classes defined so far, by name: whose static fields are part of a state. */
+  @Override
+  public byte[] definedBytes(Class<?> c) {
+    synchronized (defined) {
+      return definedBytes.get(c);
+    }
+  }
+
+  @Override
   public List<Class<?>> definedClasses() {
     synchronized (defined) {
       if (definedByName == null) {

@@ -73,8 +73,7 @@ public final class Execution implements Dependence {
   public Execution(Explorer explorer, CarrierPool pool, Sites sites, ClassLoader modelLoader, ExecutionConfig config, boolean tracing) {
     this.explorer = explorer;
     this.modelLoader = modelLoader;
-    this.modelClasses = explorer.cachesStates() && modelLoader instanceof pinmc.embedded.instrument.ModelClassLoader m
-        ? m::definedClasses : null;
+    this.modelClasses = explorer.cachesStates() && modelLoader instanceof DefinedClasses d ? d::definedClasses : null;
     this.log = explorer.log();
     this.pool = pool;
     this.sites = sites;

@@ -22,7 +22,8 @@ import java.util.Set;
  * reaches a scheduling point; it does not run again before the next one.
  *
  * <p>Frames of the engine ({@code pinmc.embedded}) are left out: what they hold follows from
- * the model frames under them and the engine state the fingerprint hashes separately.
+ * the model frames under them and the engine state the fingerprint hashes separately. So
+ * are the JDK frames a thread was entered through (see {@link #capture}).
  */
 final class FrameSnapshot {
   /** One model frame: locals and operand stack hold references or {@link #slotValue primitive slots}. */
@@ -88,10 +89,16 @@ final class FrameSnapshot {
     return UNAVAILABLE;
   }
 
-  /** The calling thread's model frames, innermost first. */
+  /**
+   * The calling thread's frames, innermost first, from the innermost frame outside the engine
+   * to the outermost frame of a model class. The JDK frames under that (how the thread was
+   * entered, {@code Thread.run}) hold nothing the thread's future depends on, and the JIT
+   * changes how they report their dead locals.
+   */
   static List<Frame> capture() {
     return WALKER.walk(frames -> {
       List<Frame> out = new ArrayList<>(8);
+      int[] modelFrames = {0};
       frames.forEach(f -> {
         Class<?> c = f.getDeclaringClass();
         if (c.getName().startsWith(ENGINE_PACKAGE)) {
@@ -100,11 +107,14 @@ final class FrameSnapshot {
         try {
           out.add(new Frame(c, f.getMethodName(), f.getDescriptor(), f.getByteCodeIndex(),
               (Object[]) LOCALS.invokeExact((Object) f), (Object[]) STACK.invokeExact((Object) f)));
+          if (c.getClassLoader() instanceof DefinedClasses) {
+            modelFrames[0] = out.size();
+          }
         } catch (Throwable t) {
           throw new IllegalStateException("cannot read a frame of " + c.getName(), t);
         }
       });
-      return out;
+      return out.subList(0, modelFrames[0]);
     });
   }
 

@@ -194,8 +194,9 @@ final class StateFingerprint {
       h.putString(f.declaringClass().getName(), StandardCharsets.UTF_8);
       h.putString(f.method(), StandardCharsets.UTF_8).putString(f.descriptor(), StandardCharsets.UTF_8);
       h.putInt(f.bytecodeIndex());
-      slots(f.locals());
-      slots(f.stack());
+      LiveLocals.Slots kinds = LiveLocals.at(f.declaringClass(), f.method(), f.descriptor(), f.bytecodeIndex());
+      slots(f.locals(), kinds == null ? null : kinds.locals());
+      slots(f.stack(), kinds == null ? null : kinds.stack());
     }
   }
 
@@ -211,10 +212,21 @@ final class StateFingerprint {
     }
   }
 
-  private void slots(Object[] slots) {
+  /**
+   * Local or operand-stack slots, by what {@link LiveLocals} says each holds (null: unknown,
+   * every slot as the JVM reports it). A dead local is left out; a 32-bit value is cut to its
+   * 32 bits, as a compiled frame may report it in a 64-bit slot with junk above.
+   */
+  private void slots(Object[] slots, byte[] kinds) {
     h.putInt(slots.length);
-    for (Object s : slots) {
-      if (FrameSnapshot.isPrimitive(s)) {
+    for (int i = 0; i < slots.length; i++) {
+      Object s = slots[i];
+      byte kind = kinds == null || i >= kinds.length ? -1 : kinds[i];
+      if (kind == LiveLocals.DEAD) {
+        h.putByte((byte) 0);
+      } else if (kind == LiveLocals.INT && FrameSnapshot.isPrimitive(s)) {
+        h.putByte((byte) 3).putInt((int) FrameSnapshot.slotValue(s));
+      } else if (FrameSnapshot.isPrimitive(s)) {
         h.putByte((byte) 1).putLong(FrameSnapshot.slotValue(s));
       } else {
         h.putByte((byte) 2).putLong(token(s));
