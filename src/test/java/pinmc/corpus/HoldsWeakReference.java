@@ -8,11 +8,9 @@ public class HoldsWeakReference {
   static int counter;
 
   public static void main(String[] args) throws InterruptedException {
-    Thread a = new Thread(() -> counter++);
-    Thread b = new Thread(() -> counter++);
-    a.start();
-    b.start();
-    a.join();
-    b.join();
+    Thread other = new Thread(() -> counter = 1);
+    other.start();
+    counter = 2;
+    other.join();
   }
 }
