@@ -199,6 +199,21 @@ class EngineCorpusTest {
   }
 
   @Test
+  void replayingAValueTheStepDoesNotHaveReportsWhereItDiverged() {
+    CheckResult found = check(pinmc.corpus.ChoiceBranch.class, Reduction.DPOR);
+    List<pinmc.check.Schedule.Decision> steps = new java.util.ArrayList<>(found.schedule().decisions());
+    int k = 0;
+    while (steps.get(k).choice() < 0) {
+      k++;
+    }
+    steps.set(k, new pinmc.check.Schedule.Decision(steps.get(k).thread(), 7)); // Choice.nextInt(3)
+    CheckResult r = engine.replay(ModelTarget.of(pinmc.corpus.ChoiceBranch.class), CheckOptions.defaults(),
+        new pinmc.check.Schedule(steps));
+    assertEquals(Verdict.ERROR, r.verdict());
+    assertTrue(r.message().contains("was to choose value 7 at step " + k + " but its step has 3 values"), r.message());
+  }
+
+  @Test
   void theTraceReadsAsOperationsWithValuesAndSourceLines() {
     CheckResult r = check(LostUpdate.class, Reduction.DPOR);
     String trace = r.trace().toString();

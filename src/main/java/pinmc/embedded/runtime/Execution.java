@@ -297,8 +297,8 @@ public final class Execution implements Dependence {
       }
       return null;
     }
-    ModelThread next = threads.all.get((int) (d & 0xffff));
-    next.choiceValue = (int) (d >>> 16);
+    ModelThread next = threads.all.get(Explorer.threadOf(d));
+    next.choiceValue = Explorer.choiceOf(d);
     depth++;
     beginEvent(next);
     return next;

@@ -3,6 +3,7 @@ package pinmc.embedded.runtime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import pinmc.embedded.search.SchedulingView;
+import pinmc.embedded.search.ThreadSet;
 
 /**
  * The threads of one execution, and what the search sees of them at a scheduling point
@@ -19,6 +20,8 @@ final class ModelThreads implements SchedulingView {
   private final ObjectNumbers objects;
   /** The thread that took the last step, or null before the first. */
   ModelThread last;
+  /** Scratch for {@link #enabled}, which runs at every step. */
+  private final ThreadSet.Builder enabledScratch = new ThreadSet.Builder();
 
   ModelThreads(Primitive[] byOp, FairYield fair, ObjectNumbers objects) {
     this.byOp = byOp;
@@ -27,9 +30,6 @@ final class ModelThreads implements SchedulingView {
   }
 
   ModelThread add(Thread javaThread, boolean isMain) {
-    if (all.size() == 64) {
-      throw new UnsupportedConstructError("more than 64 threads", "the engine supports at most 64 threads per execution");
-    }
     ModelThread mt = new ModelThread(all.size(), javaThread, isMain);
     all.add(mt);
     byJavaThread.put(javaThread, mt);
@@ -51,8 +51,8 @@ final class ModelThreads implements SchedulingView {
   }
 
   @Override
-  public long enabled() {
-    long mask = 0;
+  public ThreadSet enabled() {
+    ThreadSet.Builder enabled = enabledScratch.clear();
     boolean anyUser = false;
     ModelThread inAtomic = null;
     for (ModelThread t : all) {
@@ -66,26 +66,28 @@ final class ModelThreads implements SchedulingView {
         inAtomic = t;
       }
       if (byOp[t.op.ordinal()].isEnabled(t)) {
-        mask |= 1L << t.id;
+        enabled.add(t.id);
       }
     }
     if (!anyUser) {
-      return 0; // only daemon threads left: the JVM would exit
+      return ThreadSet.EMPTY; // only daemon threads left: the JVM would exit
     }
+    ThreadSet mask = enabled.build();
     if (fair.heldCount() > 0) {
-      long held = 0;
+      ThreadSet.Builder held = new ThreadSet.Builder();
       for (ModelThread t : all) {
         if (t.heldBack) {
-          held |= 1L << t.id;
+          held.add(t.id);
         }
       }
-      if ((mask & ~held) != 0) {
-        mask &= ~held;
+      ThreadSet free = mask.minus(held.build());
+      if (!free.isEmpty()) {
+        mask = free;
       }
     }
     if (inAtomic != null) {
       // A choice inside an atomic block: only that thread may go on.
-      return mask & (1L << inAtomic.id);
+      return mask.contains(inAtomic.id) ? ThreadSet.of(inAtomic.id) : ThreadSet.EMPTY;
     }
     return mask;
   }

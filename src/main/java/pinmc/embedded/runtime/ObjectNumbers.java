@@ -78,10 +78,22 @@ final class ObjectNumbers {
       int n = ++t.initAllocations;
       id = initClass < 0x8000 && n < 0x10000 ? 0x80000000 | (initClass << 16) | n : UNKNOWN_OBJECT;
     } else {
-      int n = ++t.allocations;
-      id = n < 0x1000000 ? 0x40000000 | (t.id << 24) | n : UNKNOWN_OBJECT;
+      id = allocationNumber(t.id, ++t.allocations);
     }
     objectIds.put(o, id);
+  }
+
+  /**
+   * The number of the {@code n}th object thread {@code thread} allocated: threads 0..63 with
+   * 24 bits for the count, the next 16,320 threads with 16 bits, below the numbers of the
+   * first 64 (and above the fixed ones). An object past those counts shares {@link
+   * #UNKNOWN_OBJECT}.
+   */
+  static int allocationNumber(int thread, int n) {
+    if (thread < 64) {
+      return n < 0x1000000 ? 0x40000000 | (thread << 24) | n : UNKNOWN_OBJECT;
+    }
+    return thread < 0x4000 && n < 0x10000 ? (thread << 16) | n : UNKNOWN_OBJECT;
   }
 
   /** A number for {@code o} in a trace: 1, 2, ... in order of first mention. */

@@ -8,12 +8,12 @@ final class Exhaustive implements Strategy {
   }
 
   @Override
-  public long backtrackOf(int chosen, long affordable) {
+  public ThreadSet backtrackOf(int chosen, ThreadSet affordable) {
     return affordable;
   }
 
   @Override
-  public void reverseRaces() {
+  public void reverseRaces(Backtracks into) {
     // every thread is explored anyway
   }
 }

@@ -27,9 +27,10 @@ import pinmc.check.Reduction;
  * Under a preemption bound, sleep sets could hide schedules within the bound, so both
  * reductions fall back to source sets without sleep sets there.
  *
- * <p>This class runs the path: new nodes, replay, choices, backtracking. What a reduction
- * adds is a {@link Strategy} ({@link Exhaustive}, {@link SourceSets}, {@link OptimalDpor}),
- * and the bound is a {@link PreemptionBound}.
+ * <p>This class runs the path: new nodes, re-running the path's prefix, choices,
+ * backtracking. What a reduction adds is a {@link Strategy} ({@link Exhaustive}, {@link
+ * SourceSets}, {@link OptimalDpor}), the bound is a {@link PreemptionBound} around one, and
+ * running a given schedule again is the strategy {@link Replay}.
  */
 public final class Explorer {
   /** {@link #decide} found no enabled thread: the execution is over (or deadlocked). */
@@ -42,7 +43,6 @@ public final class Explorer {
   public static final long PREEMPTION_CUT = -4;
 
   private final Strategy strategy;
-  private final PreemptionBound bound;
   private long wakeupMisses;
   private final ArrayList<Node> path = new ArrayList<>();
   private final EventLog log = new EventLog();
@@ -61,36 +61,37 @@ public final class Explorer {
    * @param preemptionBound the most preemptions a schedule may have, or -1 for no bound
    */
   public Explorer(Reduction reduction, int preemptionBound) {
-    this.bound = new PreemptionBound(preemptionBound);
-    this.strategy = switch (reduction) {
-      case NONE, STATES -> new Exhaustive();
-      case SOURCE -> new SourceSets(this, bound);
-      // Wakeup trees assume every subtree is explored in full, which a bound denies.
-      case DPOR -> bound.isSet() ? new SourceSets(this, bound) : new OptimalDpor(this);
-    };
+    this.strategy = Strategy.of(reduction, preemptionBound, this);
     this.visited = reduction == Reduction.STATES ? new VisitedStates() : null;
+  }
+
+  private Explorer(int[][] decisions, long[] signatures) {
+    this.strategy = new Replay(this, decisions, signatures);
+    this.visited = null;
   }
 
   /**
    * An explorer that replays {@code decisions} (thread, choice or -1), then continues with
-   * default choices: how a saved counterexample is run again.
+   * default choices: how a saved counterexample is run again. With {@code signatures} (what
+   * each step did in the search), a step that does something else is a divergence.
    */
   public static Explorer following(int[][] decisions, long[] signatures) {
-    Explorer e = new Explorer(Reduction.NONE, -1);
-    for (int k = 0; k < decisions.length; k++) {
-      Node n = new Node(k);
-      n.chosen = decisions[k][0];
-      n.choice = Math.max(0, decisions[k][1]);
-      n.choiceStart = n.choice;
-      if (signatures != null) {
-        // Known from the search: a step that does something else on replay is a divergence.
-        n.signature = signatures[k];
-        n.recorded = true;
-      }
-      e.path.add(n);
-    }
-    e.replayLength = decisions.length;
-    return e;
+    return new Explorer(decisions, signatures);
+  }
+
+  /** The decision that takes {@code thread}'s step with value {@code choice}. */
+  static long decision(int thread, int choice) {
+    return thread | ((long) choice << 32);
+  }
+
+  /** The thread of a decision {@link #decide} returned (not one of its negative constants). */
+  public static int threadOf(long decision) {
+    return (int) decision;
+  }
+
+  /** The value the step of a decision {@link #decide} returned chooses. */
+  public static int choiceOf(long decision) {
+    return (int) (decision >>> 32);
   }
 
   /** Whether this search caches states ({@link Reduction#STATES}). */
@@ -211,11 +212,11 @@ public final class Explorer {
   }
 
   /**
-   * The decision at scheduling point {@code depth}: a thread number in the low 16 bits and
-   * the chosen value above them, or one of the negative constants of this class.
+   * The decision at scheduling point {@code depth}: a thread and the value its step chooses
+   * (see {@link #threadOf} and {@link #choiceOf}), or one of the negative constants of this class.
    */
   public long decide(int depth, SchedulingView view) {
-    long enabled = view.enabled();
+    ThreadSet enabled = view.enabled();
     if (depth < replayLength) {
       return replay(path.get(depth), enabled, view);
     }
@@ -224,30 +225,25 @@ public final class Explorer {
     node.lastThread = view.lastThread();
     if (depth > 0) {
       Node prev = path.get(depth - 1);
-      node.preemptionsBefore = prev.preemptionsBefore + (prev.preempts(prev.chosen) ? 1 : 0);
       if (strategy.sleepSets()) {
         inheritSleep(prev, node, log.accesses(depth - 1));
       }
       strategy.entered(prev, node);
     }
-    if (enabled == 0) {
-      return NO_THREAD;
-    }
-    long candidates = enabled & ~node.sleep;
-    if (candidates == 0) {
-      return SLEEP_BLOCKED;
-    }
+    ThreadSet candidates = enabled.minus(node.sleep);
     long planned = strategy.planned(node, candidates, view);
     if (planned != Strategy.NOT_PLANNED) {
       return planned;
     }
-    long affordable = bound.within(node, candidates);
-    if (affordable == 0) {
-      bound.markHit();
-      return PREEMPTION_CUT;
+    if (enabled.isEmpty()) {
+      return NO_THREAD;
     }
-    if (affordable != candidates) {
-      bound.markHit();
+    if (candidates.isEmpty()) {
+      return SLEEP_BLOCKED;
+    }
+    ThreadSet affordable = strategy.choosable(node, candidates);
+    if (affordable.isEmpty()) {
+      return PREEMPTION_CUT;
     }
     int chosen = preferred(node, affordable);
     node.backtrack = strategy.backtrackOf(chosen, affordable);
@@ -255,10 +251,8 @@ public final class Explorer {
   }
 
   /** The thread to try first among {@code threads}: the one that ran last, so as not to preempt it. */
-  static int preferred(Node node, long threads) {
-    return node.lastThread >= 0 && (threads & (1L << node.lastThread)) != 0
-        ? node.lastThread
-        : Long.numberOfTrailingZeros(threads);
+  static int preferred(Node node, ThreadSet threads) {
+    return node.lastThread >= 0 && threads.contains(node.lastThread) ? node.lastThread : threads.first();
   }
 
   /** Records that {@code node} takes {@code thread}'s step with value {@code choice}, and returns that decision. */
@@ -271,43 +265,38 @@ public final class Explorer {
     node.signature = view.signature(thread);
     node.recorded = true;
     path.add(node);
-    return thread | ((long) node.choice << 16);
+    return decision(thread, node.choice);
   }
 
-  private long replay(Node node, long enabled, SchedulingView view) {
-    if ((enabled & (1L << node.chosen)) == 0) {
-      divergence = "thread " + node.chosen + " was to take step " + node.depth + " but is not enabled";
-      return DIVERGED;
+  /** Ends the execution as one that did not do what it did before, for {@code why}; returns {@link #DIVERGED}. */
+  long diverged(String why) {
+    divergence = why;
+    return DIVERGED;
+  }
+
+  /** Re-runs node {@code node} of the path: its chosen step again, or for the first time. */
+  private long replay(Node node, ThreadSet enabled, SchedulingView view) {
+    if (!enabled.contains(node.chosen)) {
+      return diverged("thread " + node.chosen + " was to take step " + node.depth + " but is not enabled");
     }
     long signature = view.signature(node.chosen);
     if (!node.recorded) {
       node.choiceCount = view.choiceCount(node.chosen);
-      if (node.expected && (signature != node.signature || node.choice >= node.choiceCount)) {
-        // A wakeup tree's step that is not what the tree was built from: explore every
-        // thread from here instead of following the rest of the tree.
-        wakeupMisses++;
-        node.subtree = null;
-        node.backtrack |= enabled & ~node.sleep;
-        node.choiceStart = 0;
-        node.choice = 0;
-      }
-      node.expected = false;
+      strategy.firstRun(node, signature, enabled);
       node.signature = signature;
       node.recorded = true;
     } else if (signature != node.signature) {
-      divergence = "thread " + node.chosen + " was to repeat step " + node.depth + " but did something else";
-      return DIVERGED;
+      return diverged("thread " + node.chosen + " was to repeat step " + node.depth + " but did something else");
     }
-    return node.chosen | ((long) node.choice << 16);
+    return decision(node.chosen, node.choice);
   }
 
   private static void inheritSleep(Node prev, Node node, AccessSet taken) {
-    long asleep = prev.sleep | (prev.done & ~(1L << prev.chosen));
-    for (long s = asleep; s != 0; s &= s - 1) {
-      int q = Long.numberOfTrailingZeros(s);
+    ThreadSet asleep = prev.sleep.union(prev.done.without(prev.chosen));
+    for (int q = asleep.first(); q >= 0; q = asleep.next(q + 1)) {
       AccessSet step = prev.step(q);
       if (step != null && !step.dependsOn(taken)) {
-        node.sleep |= 1L << q;
+        node.sleep = node.sleep.with(q);
         node.setStep(q, step);
       }
     }
@@ -323,7 +312,7 @@ public final class Explorer {
    * Returns false when the search is complete.
    */
   public boolean finishExecution() {
-    strategy.reverseRaces();
+    strategy.reverseRaces(Strategy.Backtracks.onto(this::node));
     for (int k = path.size() - 1; k >= 0; k--) {
       Node node = path.get(k);
       if (k < log.size()) {
@@ -343,14 +332,13 @@ public final class Explorer {
         truncate(k + 1);
         return true;
       }
-      node.done |= 1L << node.chosen;
+      node.done = node.done.with(node.chosen);
       if (strategy.nextPlanned(node)) {
         truncate(k + 1);
         return true;
       }
-      long next = node.backtrack & ~node.done & ~node.sleep & node.enabled;
-      if (next != 0) {
-        int q = Long.numberOfTrailingZeros(next);
+      int q = node.backtrack.minus(node.done).minus(node.sleep).intersect(node.enabled).first();
+      if (q >= 0) {
         node.chosen = q;
         node.choiceStart = 0;
         node.choice = 0;
@@ -397,7 +385,7 @@ public final class Explorer {
   }
 
   public boolean preemptionBoundHit() {
-    return bound.hit();
+    return strategy.boundHit();
   }
 
   /** Starts counting the distinct Mazurkiewicz traces of the executions passed to {@link #countTrace}. */
@@ -436,12 +424,12 @@ public final class Explorer {
       return;
     }
     Node node = path.get(log.size() > 0 ? log.blockStart(Math.min(path.size(), log.size()) - 1) : path.size() - 1);
-    node.backtrack |= bound.within(node, node.enabled & ~node.sleep);
+    node.backtrack = node.backtrack.union(strategy.affordable(node, node.enabled.minus(node.sleep)));
   }
 
   /**
    * The preemptions in the current path: steps that switched away from a thread that could
-   * have gone on (for a search's path; the nodes of {@link #following} do not know what was enabled).
+   * have gone on.
    */
   public int currentPreemptions() {
     int n = 0;

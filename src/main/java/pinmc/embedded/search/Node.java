@@ -7,20 +7,20 @@ package pinmc.embedded.search;
 final class Node {
   final int depth;
   /** Threads enabled here. */
-  long enabled;
+  ThreadSet enabled = ThreadSet.EMPTY;
   /** Threads whose step from here is known to be covered elsewhere (sleep set). */
-  long sleep;
+  ThreadSet sleep = ThreadSet.EMPTY;
   /**
    * Threads to explore from here (including those done). Under optimal DPOR only a fallback:
    * what to explore when a wakeup tree could not be followed.
    */
-  long backtrack;
+  ThreadSet backtrack = ThreadSet.EMPTY;
   /** Optimal DPOR: the wakeup trees still to explore from here, in order (null if none). */
   java.util.ArrayList<WakeupTree> wakeup;
   /** Optimal DPOR: the steps to follow after the chosen thread's current step (null if none). */
   java.util.ArrayList<WakeupTree> subtree;
   /** Threads already explored from here. */
-  long done;
+  ThreadSet done = ThreadSet.EMPTY;
   /** For threads in {@code sleep} or {@code done}: the step they took from here. */
   AccessSet[] steps = new AccessSet[4];
   int chosen;
@@ -42,7 +42,7 @@ final class Node {
    */
   boolean expected;
   int lastThread;
-  /** Preemptions on the path before this node. */
+  /** Preemptions on the path before this node (kept under a preemption bound only). */
   int preemptionsBefore;
 
   Node(int depth) {
@@ -62,6 +62,6 @@ final class Node {
 
   /** Whether choosing {@code t} here preempts the thread that ran last. */
   boolean preempts(int t) {
-    return lastThread >= 0 && t != lastThread && (enabled & (1L << lastThread)) != 0;
+    return lastThread >= 0 && t != lastThread && enabled.contains(lastThread);
   }
 }

@@ -38,12 +38,12 @@ final class OptimalDpor implements Strategy {
 
   /** A new node with wakeup trees to explore takes the first tree's first step. */
   @Override
-  public long planned(Node node, long candidates, SchedulingView view) {
-    if (node.wakeup == null || node.wakeup.isEmpty()) {
+  public long planned(Node node, ThreadSet candidates, SchedulingView view) {
+    if (candidates.isEmpty() || node.wakeup == null || node.wakeup.isEmpty()) {
       return NOT_PLANNED;
     }
     WakeupTree next = node.wakeup.remove(0);
-    if ((candidates & (1L << next.thread)) != 0 && view.signature(next.thread) == next.signature
+    if (candidates.contains(next.thread) && view.signature(next.thread) == next.signature
         && next.choice < view.choiceCount(next.thread)) {
       node.subtree = next.children;
       return search.take(node, next.thread, next.choice, view);
@@ -57,8 +57,24 @@ final class OptimalDpor implements Strategy {
 
   /** Only a fallback under optimal DPOR: what to explore where a wakeup tree could not be followed. */
   @Override
-  public long backtrackOf(int chosen, long affordable) {
-    return 0;
+  public ThreadSet backtrackOf(int chosen, ThreadSet affordable) {
+    return ThreadSet.EMPTY;
+  }
+
+  /**
+   * A wakeup tree's step that is not what the tree was built from: explore every thread from
+   * here instead of following the rest of the tree.
+   */
+  @Override
+  public void firstRun(Node node, long signature, ThreadSet enabled) {
+    if (node.expected && (signature != node.signature || node.choice >= node.choiceCount)) {
+      search.countWakeupMiss();
+      node.subtree = null;
+      node.backtrack = node.backtrack.union(enabled.minus(node.sleep));
+      node.choiceStart = 0;
+      node.choice = 0;
+    }
+    node.expected = false;
   }
 
   @Override
@@ -72,13 +88,12 @@ final class OptimalDpor implements Strategy {
   public boolean nextPlanned(Node node) {
     while (node.wakeup != null && !node.wakeup.isEmpty()) {
       WakeupTree t = node.wakeup.remove(0);
-      long bit = 1L << t.thread;
-      if (((node.done | node.sleep) & bit) != 0) {
+      if (node.done.contains(t.thread) || node.sleep.contains(t.thread)) {
         continue; // every value of that thread's step has been explored from here
       }
-      if ((node.enabled & bit) == 0) {
+      if (!node.enabled.contains(t.thread)) {
         search.countWakeupMiss();
-        node.backtrack |= node.enabled;
+        node.backtrack = node.backtrack.union(node.enabled);
         continue;
       }
       node.chosen = t.thread;
@@ -95,7 +110,7 @@ final class OptimalDpor implements Strategy {
   }
 
   @Override
-  public void reverseRaces() {
+  public void reverseRaces(Backtracks into) {
     search.forEachRace((i, node, v) -> {
       if (!sleepCovers(node, v)) {
         insert(node, v);
@@ -145,8 +160,8 @@ final class OptimalDpor implements Strategy {
    * covers v under every value: every value was explored from where it went to sleep.
    */
   private boolean sleepCovers(Node node, Reversal v) {
-    for (long s = (node.sleep | node.done) & ~(1L << node.chosen); s != 0; s &= s - 1) {
-      int q = Long.numberOfTrailingZeros(s);
+    ThreadSet asleep = node.sleep.union(node.done).without(node.chosen);
+    for (int q = asleep.first(); q >= 0; q = asleep.next(q + 1)) {
       if (weakInitial(q, node.step(q), false, 0, 0, v) != NOT_INITIAL) {
         return true;
       }

@@ -92,23 +92,23 @@ final class Reversal {
   }
 
   /**
-   * The initials of what is left of v, as bits over threads: the threads whose first step in
+   * The initials of what is left of v: the threads whose first step in
    * it has nothing before it. Any of them can start an execution that reverses the race.
    */
-  long initials(EventLog log) {
-    long seen = 0;
-    long initials = 0;
+  ThreadSet initials(EventLog log) {
+    ThreadSet.Builder seen = new ThreadSet.Builder();
+    ThreadSet.Builder initials = new ThreadSet.Builder();
     for (int k = 0; k < steps.length; k++) {
       int t = log.thread(steps[k]);
-      if (gone[k] || (seen & (1L << t)) != 0) {
+      if (gone[k] || seen.contains(t)) {
         continue;
       }
-      seen |= 1L << t;
+      seen.add(t);
       if (!hasPredecessorLeft(k)) {
-        initials |= 1L << t;
+        initials.add(t);
       }
     }
-    return initials;
+    return initials.build();
   }
 
   /** Takes the step at position {@code k} out of v (a wakeup tree already starts with it). */

@@ -2,8 +2,8 @@ package pinmc.embedded.search;
 
 /** What the search needs to know about the state of an execution at a scheduling point. */
 public interface SchedulingView {
-  /** The threads that can take a step now, as a bit set over thread numbers. */
-  long enabled();
+  /** The threads that can take a step now. */
+  ThreadSet enabled();
 
   /** The thread that took the previous step, or -1 before the first. */
   int lastThread();

@@ -141,6 +141,6 @@ class EventLogTest {
       steps.add(v.steps[k]);
     }
     assertEquals(Set.of(independent, later), steps, "not " + after + " or " + dependentOnAfter);
-    assertEquals(1L << 1, v.initials(log), "thread 1 starts the reversal");
+    assertEquals(ThreadSet.of(1), v.initials(log), "thread 1 starts the reversal");
   }
 }
