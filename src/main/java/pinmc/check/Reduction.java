@@ -13,5 +13,12 @@ public enum Reduction {
    */
   SOURCE,
   /** Plain enumeration of every interleaving: slow, and the reference DPOR is checked against. */
-  NONE
+  NONE,
+  /**
+   * Plain enumeration with state caching: an execution stops where it reaches a state (heap,
+   * each thread's frames and the engine's synchronisation state) that an earlier one reached,
+   * whose future was explored from there. Suits programs whose threads block and wake each
+   * other, where many interleavings lead to one state.
+   */
+  STATES
 }

@@ -72,6 +72,11 @@ public final class EmbeddedEngine implements Engine {
     private long maxDepth;
     private long executions;
     private long sleepBlocked;
+    /** Under state caching: distinct states and states reached again, over every search pass. */
+    private long distinctStates = -1;
+    private long statesMatched = -1;
+    private long lastDistinct;
+    private long lastMatched;
     private final long startNanos = System.nanoTime();
     private long lastProgress = startNanos;
 
@@ -145,6 +150,12 @@ public final class EmbeddedEngine implements Engine {
     private CheckResult search(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
       Reduction reduction = options.reduction();
       int maxBound = options.preemptionBound().orElse(-1);
+      if (reduction == Reduction.STATES) {
+        String refused = pinmc.embedded.runtime.StateCaching.refusal(options);
+        if (refused != null) {
+          return CheckResult.error(target.name(), name(), refused);
+        }
+      }
       Bound boundHit = null;
       String boundDetail = null;
       // After the first counterexample the search goes on for a shorter one with the same
@@ -286,7 +297,15 @@ public final class EmbeddedEngine implements Engine {
       Execution ex = new Execution(explorer, pool, sites, loader, config, false);
       Outcome o = ex.run(main, args, () -> {});
       account(ex, o);
-      boolean reduced = options.reduction() != Reduction.NONE;
+      if (explorer.cachesStates()) {
+        distinctStates = Math.max(distinctStates, 0) + (explorer.distinctStates() - lastDistinct);
+        statesMatched = Math.max(statesMatched, 0) + (explorer.statesMatched() - lastMatched);
+        lastDistinct = explorer.distinctStates();
+        lastMatched = explorer.statesMatched();
+      }
+      // Dependence-based reductions rely on what invariants read; plain enumeration, with or
+      // without state caching, does not.
+      boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE;
       if ((ex.invariantVisibilityGrew() && reduced || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
         return null;
       }
@@ -295,6 +314,8 @@ public final class EmbeddedEngine implements Engine {
 
     private Explorer newExplorer(Reduction reduction, int bound) {
       Explorer e = new Explorer(reduction, bound);
+      lastDistinct = 0;
+      lastMatched = 0;
       if (options.detectRaces()) {
         e.log().detectRaces();
       }
@@ -329,7 +350,8 @@ public final class EmbeddedEngine implements Engine {
     }
 
     private Stats stats(Bound bound) {
-      return new Stats(executions, sleepBlocked, steps, maxDepth, (System.nanoTime() - startNanos) / 1_000_000, bound, -1, -1);
+      return new Stats(executions, sleepBlocked, steps, maxDepth, (System.nanoTime() - startNanos) / 1_000_000, bound,
+          distinctStates, statesMatched);
     }
 
     /** An inconclusive result: a bound cut the search before it found anything. */

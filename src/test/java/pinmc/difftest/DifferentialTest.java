@@ -63,7 +63,8 @@ class DifferentialTest {
   private final DiffCheck diff = new DiffCheck(Long.getLong("pinmc.difftest.maxExecutions", 10_000));
 
   static List<Config> configs(int bound) {
-    List<Config> configs = new ArrayList<>(List.of(new Config(Reduction.DPOR, -1), new Config(Reduction.SOURCE, -1)));
+    List<Config> configs = new ArrayList<>(List.of(new Config(Reduction.DPOR, -1), new Config(Reduction.SOURCE, -1),
+        new Config(Reduction.STATES, -1)));
     configs.addAll(boundedConfigs(bound));
     return configs;
   }

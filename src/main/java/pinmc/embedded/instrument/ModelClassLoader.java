@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import pinmc.embedded.runtime.DefinedClasses;
 import pinmc.embedded.runtime.SharedPackages;
 import pinmc.embedded.runtime.Sites;
 
@@ -17,7 +18,7 @@ import pinmc.embedded.runtime.Sites;
  * pinmc's API and runtime, by exact package) comes from the parent, uninstrumented. Libraries
  * on the class path, pinmc's own dependencies included, are model code like the model's classes.
  */
-public final class ModelClassLoader extends ClassLoader {
+public final class ModelClassLoader extends ClassLoader implements DefinedClasses {
   static {
     registerAsParallelCapable();
   }
@@ -28,6 +29,10 @@ public final class ModelClassLoader extends ClassLoader {
   private final List<Path> classpath;
   private final ClassHierarchy hierarchy;
   private final Sites sites;
+  /** The classes this loader defined, and the same sorted by name (made when asked for). */
+  private final java.util.ArrayList<Class<?>> defined = new java.util.ArrayList<>();
+  private List<Class<?>> definedByName;
+  private final java.util.Map<Class<?>, byte[]> definedBytes = new java.util.HashMap<>();
 
   public ModelClassLoader(List<Path> classpath, ClassLoader parent, Sites sites) {
     super("pinmc-model", parent);
@@ -68,11 +73,35 @@ public final class ModelClassLoader extends ClassLoader {
         }
         byte[] transformed = InstrumentedClassCache.instrument(classpath, name, original, instrumenter, hierarchy, sites);
         c = defineClass(name, transformed, 0, transformed.length);
+        synchronized (defined) {
+          defined.add(c);
+          definedByName = null;
+          definedBytes.put(c, transformed);
+        }
       }
       if (resolve) {
         resolveClass(c);
       }
       return c;
+    }
+  }
+
+  @Override
+  public byte[] definedBytes(Class<?> c) {
+    synchronized (defined) {
+      return definedBytes.get(c);
+    }
+  }
+
+  @Override
+  public List<Class<?>> definedClasses() {
+    synchronized (defined) {
+      if (definedByName == null) {
+        java.util.ArrayList<Class<?>> sorted = new java.util.ArrayList<>(defined);
+        sorted.sort(java.util.Comparator.comparing(Class::getName));
+        definedByName = java.util.List.copyOf(sorted);
+      }
+      return definedByName;
     }
   }
 

@@ -39,6 +39,29 @@ final class ExclusiveLocks implements Primitive {
     return m;
   }
 
+  /**
+   * Its part of a state fingerprint: the owner and depth of each lock held, and its
+   * readers (read-write locks). A free lock is as if never used.
+   */
+  void hashState(StateFingerprint f) {
+    java.util.IdentityHashMap<Object, Monitor> held = new java.util.IdentityHashMap<>();
+    monitors.forEach((o, m) -> {
+      if (m.owner != null || !m.readers.isEmpty()) {
+        held.put(o, m);
+      }
+    });
+    f.table(held, m -> {
+      long[] row = new long[2 + 2 * m.readers.size()];
+      row[0] = m.owner == null ? -1 : m.owner.id;
+      row[1] = m.depth;
+      for (int i = 0; i < m.readers.size(); i++) {
+        row[2 + 2 * i] = m.readers.get(i).id;
+        row[3 + 2 * i] = m.readDepths.get(i);
+      }
+      return row;
+    });
+  }
+
   @Override
   public boolean isEnabled(ModelThread t) {
     if (t.op != OpKind.LOCK) {

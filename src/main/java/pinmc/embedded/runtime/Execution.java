@@ -55,6 +55,11 @@ public final class Execution {
   final FairYield fair;
   final ModelThreads threads;
 
+  /** With state caching, the model's classes (whose statics are state); null without. */
+  private final java.util.function.Supplier<List<Class<?>>> modelClasses;
+  /** While a state fingerprint is taken: class initialisers it triggers leave the model alone. */
+  volatile boolean fingerprinting;
+
   private volatile ModelThread turn;
   private volatile boolean aborting;
   private int depth;
@@ -70,6 +75,7 @@ public final class Execution {
   public Execution(Explorer explorer, CarrierPool pool, Sites sites, ClassLoader modelLoader, ExecutionConfig config, boolean tracing) {
     this.explorer = explorer;
     this.modelLoader = modelLoader;
+    this.modelClasses = explorer.cachesStates() && modelLoader instanceof DefinedClasses d ? d::definedClasses : null;
     this.log = explorer.log();
     this.pool = pool;
     this.sites = sites;
@@ -237,6 +243,10 @@ public final class Execution {
     if (me.eventOpen) {
       steps.end(me);
     }
+    if (modelClasses != null && !explorer.replaysStepOf(me.id, depth)) {
+      // A fingerprint may be taken before this thread runs again: it needs the frames.
+      me.frames = FrameSnapshot.capture();
+    }
     me.localBackEdges = 0;
     ModelThread next = decideNext();
     if (next == null) {
@@ -249,6 +259,37 @@ public final class Execution {
   }
 
   private ModelThread decideNext() {
+    if (modelClasses != null && explorer.isNewState(depth)) {
+      com.google.common.hash.HashCode state;
+      fingerprinting = true;
+      try {
+        state = StateFingerprint.of(this, modelClasses.get());
+      } catch (StateFingerprint.Refused r) {
+        finish(new Outcome(Outcome.Kind.ERROR, null, null,
+            "state caching cannot be used for this model: " + r.getMessage() + "; check it with --reduction dpor",
+            List.of(), null));
+        return null;
+      } finally {
+        fingerprinting = false;
+      }
+      switch (explorer.visit(depth, state.asBytes())) {
+        case REACHED_BEFORE -> {
+          finish(Outcome.of(Outcome.Kind.STATE_MATCHED));
+          return null;
+        }
+        case ON_THIS_PATH -> {
+          // As a loop that never ends does without state caching: a bound, not a pass.
+          ModelThread last = threads.last;
+          finish(new Outcome(Outcome.Kind.BOUND, null, null,
+              "the execution returned at step " + depth + " to the state it was in at step " + explorer.repeatedFrom()
+                  + (last == null ? "" : "; thread " + last.name() + " was last at " + sites.location(last.opSite))
+                  + " (a loop that can go on forever)",
+              List.of(), Bound.STEPS));
+          return null;
+        }
+        case NEW -> { }
+      }
+    }
     long d = explorer.decide(depth, threads);
     if (d < 0) {
       if (d == Explorer.NO_THREAD) {

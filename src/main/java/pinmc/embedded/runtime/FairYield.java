@@ -88,6 +88,13 @@ final class FairYield implements Primitive {
    * Whether the search so far was reduced with the wrong fairness dependences: the model
    * yielded for the first time, or a place was found not to be a spin loop.
    */
+  /** Its part of a state fingerprint; the per-thread fields are hashed with each thread. */
+  void hashState(StateFingerprint f) {
+    f.putInt(heldCount);
+    f.putInt(spinningCount);
+    f.putBoolean(fairnessChanged);
+  }
+
   boolean fairnessChanged() {
     return fairnessChanged;
   }
@@ -207,6 +214,11 @@ final class FairYield implements Primitive {
         locations = java.util.Arrays.copyOf(locations, size * 2);
       }
       locations[size++] = location;
+    }
+
+    /** The locations read, in the order first read. */
+    long[] toArray() {
+      return java.util.Arrays.copyOf(locations, size);
     }
 
     boolean contains(long location) {

@@ -242,7 +242,7 @@ public final class Hooks {
    * whatever state they have.
    */
   public static int classEpoch() {
-    if (Thread.currentThread() instanceof Carrier c && c.execution != null) {
+    if (Thread.currentThread() instanceof Carrier c && c.execution != null && !c.execution.fingerprinting) {
       return c.execution.epoch();
     }
     return Integer.MIN_VALUE;

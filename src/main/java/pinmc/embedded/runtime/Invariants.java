@@ -39,6 +39,16 @@ final class Invariants {
     registered.add(new Registered(name, holds, message));
   }
 
+  /** Its part of a state fingerprint: the invariants registered so far and what they read. */
+  void hashState(StateFingerprint f) {
+    f.putInt(registered.size());
+    for (Registered r : registered) {
+      f.reference(r.name());
+      f.reference(r.holds());
+      f.reference(r.message());
+    }
+  }
+
   boolean isEmpty() {
     return registered.isEmpty();
   }

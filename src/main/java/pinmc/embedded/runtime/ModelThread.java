@@ -65,6 +65,8 @@ final class ModelThread {
   int initAllocations;
   /** The class whose static initialiser this thread runs (a number per check), or -1. */
   int initClass = -1;
+  /** With state caching: its model frames at its last scheduling point (see {@link FrameSnapshot}). */
+  java.util.List<FrameSnapshot.Frame> frames;
   /** Loop back-edges taken since the last scheduling point. */
   long localBackEdges;
 

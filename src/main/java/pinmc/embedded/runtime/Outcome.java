@@ -15,6 +15,8 @@ public record Outcome(Kind kind, Property property, String invariant, String mes
     VIOLATION,
     /** Every enabled thread was asleep: the rest is covered by another execution. */
     SLEEP_BLOCKED,
+    /** State caching: the state reached was explored before, so its future is covered. */
+    STATE_MATCHED,
     /** Continuing needed a preemption beyond the bound. */
     PREEMPTION_CUT,
     /** A bound cut this execution (steps, local progress, time). */

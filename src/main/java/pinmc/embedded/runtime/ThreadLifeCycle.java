@@ -95,6 +95,15 @@ final class ThreadLifeCycle implements Primitive {
     }
   }
 
+  /** Its part of a state fingerprint: threads interrupted before they were started. */
+  void hashState(StateFingerprint f) {
+    java.util.IdentityHashMap<Object, Boolean> table = new java.util.IdentityHashMap<>();
+    for (Thread t : interruptedBeforeStart) {
+      table.put(t, Boolean.TRUE);
+    }
+    f.table(table, v -> new long[0]);
+  }
+
   /**
    * {@code Thread.join}: one step, enabled once the target has ended, or at once if it was
    * not started yet (as in Java, where join waits only while the thread is alive).

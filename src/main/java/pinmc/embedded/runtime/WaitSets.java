@@ -33,6 +33,18 @@ final class WaitSets implements Primitive {
     return new OpKind[] {OpKind.WAIT, OpKind.REACQUIRE, OpKind.NOTIFY, OpKind.NOTIFY_ALL};
   }
 
+  /** Its part of a state fingerprint: each non-empty wait set in order, and each condition's lock. */
+  void hashState(StateFingerprint f) {
+    java.util.IdentityHashMap<Object, ArrayList<ModelThread>> waiting = new java.util.IdentityHashMap<>();
+    waitSets.forEach((o, ws) -> {
+      if (!ws.isEmpty()) {
+        waiting.put(o, ws);
+      }
+    });
+    f.table(waiting, ws -> ws.stream().mapToLong(t -> t.id).toArray());
+    f.table(conditionLocks, lock -> new long[] {f.token(lock)});
+  }
+
   /** The lock a thread waiting on {@code t.opObject} must hold: the object itself, or a condition's lock. */
   Object lockOf(ModelThread t) {
     Object lock = conditionLocks.get(t.opObject);

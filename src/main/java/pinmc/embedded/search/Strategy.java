@@ -36,11 +36,11 @@ interface Strategy {
   static Strategy of(Reduction reduction, int preemptionBound, Explorer search) {
     if (preemptionBound >= 0) {
       // Wakeup trees assume every subtree is explored in full, which a bound denies.
-      Strategy inner = reduction == Reduction.NONE ? new Exhaustive() : new SourceSets(search);
+      Strategy inner = reduction == Reduction.NONE || reduction == Reduction.STATES ? new Exhaustive() : new SourceSets(search);
       return new PreemptionBound(inner, preemptionBound, search::node);
     }
     return switch (reduction) {
-      case NONE -> new Exhaustive();
+      case NONE, STATES -> new Exhaustive(); // STATES: Explorer keeps the states reached
       case SOURCE -> new SourceSets(search);
       case DPOR -> new OptimalDpor(search);
     };

@@ -1,0 +1,433 @@
+package pinmc.embedded.runtime;
+
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A 128-bit fingerprint of the state of an execution at a scheduling point, for state
+ * caching: two prefixes that reach the same fingerprint have the same futures, so only the
+ * first needs exploring. What goes in, in a fixed order:
+ * <ul>
+ *   <li>the static fields of every model class initialised in this execution;
+ *   <li>each thread in order: its pending operation, the engine's per-thread state
+ *       (interrupt, park permit, lock depth saved by a wait, allocations, fair-scheduling
+ *       state) and its {@link FrameSnapshot frames}: methods, bytecode indices, locals and
+ *       operand stacks;
+ *   <li>the registered invariants, and the state of each primitive ({@link #primitive}):
+ *       lock owners and depths, wait sets in order, interrupts of threads not yet started;
+ *   <li>every object reachable from the above, field by field.
+ * </ul>
+ * An object is named by its {@link ObjectNumbers number}, which is the same in every
+ * execution that allocated it at the same point of its thread (objects the model did not
+ * allocate are numbered in the order this walk meets them), so the same heap reached
+ * through different interleavings has the same fingerprint.
+ *
+ * <p>What the walk cannot read is refused ({@link Refused}), never skipped: a JDK object
+ * whose fields the JVM does not open, or a reference object the garbage collector changes.
+ * Leaving out a part of the state would make two different states one, and a violation
+ * reachable only from the second would be missed.
+ */
+final class StateFingerprint {
+  /** State caching cannot see the whole state of this model: the one line why. */
+  static final class Refused extends RuntimeException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  private static final String EPOCH_FIELD = "__pinmc$epoch";
+  /** The engine's stand-ins for JDK locks and conditions, whose state the primitives hold. */
+  private static final String LOCK_STAND_INS = "pinmc.embedded.runtime.juc.";
+  private static final int MAX_OBJECTS = 1_000_000;
+
+  private final Execution ex;
+  private final Hasher h = Hashing.murmur3_128().newHasher();
+  private final IdentityHashMap<Object, Long> tokens = new IdentityHashMap<>();
+  private final ArrayDeque<Object> toWalk = new ArrayDeque<>();
+  private long unnumbered;
+
+  private StateFingerprint(Execution ex) {
+    this.ex = ex;
+  }
+
+  /** The fingerprint of {@code ex}'s current state; every thread is at a scheduling point. */
+  static HashCode of(Execution ex, List<Class<?>> modelClasses) {
+    StateFingerprint f = new StateFingerprint(ex);
+    f.statics(modelClasses);
+    for (ModelThread t : ex.threads.all) {
+      f.threadState(t);
+    }
+    f.walk();
+    ex.invariants.hashState(f);
+    ex.locks.hashState(f);
+    ex.waitSets.hashState(f);
+    ex.lifeCycle.hashState(f);
+    ex.fair.hashState(f);
+    f.walk();
+    return f.h.hash();
+  }
+
+  // ---------------------------------------------------------------- what primitives add
+
+  void putInt(int v) {
+    h.putInt(v);
+  }
+
+  void putBoolean(boolean v) {
+    h.putBoolean(v);
+  }
+
+  /** A reference: the object's name; its fields are hashed when the walk reaches it. */
+  void reference(Object o) {
+    h.putLong(token(o));
+  }
+
+  /** A thread, by its number. */
+  void threadNumber(ModelThread t) {
+    h.putInt(t == null ? -1 : t.id);
+  }
+
+  /**
+   * A table of a primitive, keyed by object: each entry as the key's name followed by what
+   * {@code entry} puts, in the order of the names (an identity map's order is not the
+   * state's).
+   */
+  <V> void table(java.util.Map<Object, V> table, java.util.function.Function<V, long[]> entry) {
+    List<long[]> rows = new ArrayList<>(table.size());
+    for (java.util.Map.Entry<Object, V> e : table.entrySet()) {
+      long[] values = entry.apply(e.getValue());
+      long[] row = new long[values.length + 1];
+      row[0] = token(e.getKey());
+      System.arraycopy(values, 0, row, 1, values.length);
+      rows.add(row);
+    }
+    rows.sort(Comparator.comparingLong(r -> r[0]));
+    h.putInt(rows.size());
+    for (long[] row : rows) {
+      h.putInt(row.length);
+      for (long v : row) {
+        h.putLong(v);
+      }
+    }
+  }
+
+  /** The name of {@code o}, for a table row. */
+  long token(Object o) {
+    if (o == null) {
+      return 0;
+    }
+    Long t = tokens.get(o);
+    if (t != null) {
+      return t;
+    }
+    int id = ex.objects.objectId(o);
+    long token = id != ObjectNumbers.UNKNOWN_OBJECT ? id & 0xffffffffL : -(++unnumbered);
+    tokens.put(o, token);
+    toWalk.add(o);
+    if (tokens.size() > MAX_OBJECTS) {
+      throw new Refused("the model's heap has more than " + MAX_OBJECTS + " objects");
+    }
+    return token;
+  }
+
+  // ---------------------------------------------------------------- roots
+
+  private void statics(List<Class<?>> classes) {
+    int epoch = ex.epoch();
+    for (Class<?> c : classes) {
+      if (c.isInterface()) {
+        continue; // its static fields are constants, set once by the JVM
+      }
+      Field epochField = ClassShape.of(c).epoch;
+      if (epochField == null) {
+        continue;
+      }
+      try {
+        if (epochField.getInt(null) != epoch) {
+          continue; // not initialised in this execution: its statics are the last execution's
+        }
+      } catch (IllegalAccessException e) {
+        throw new Refused("cannot read the static fields of " + c.getName());
+      }
+      h.putString(c.getName(), StandardCharsets.UTF_8);
+      for (Field f : ClassShape.of(c).statics) {
+        value(f, null);
+      }
+    }
+  }
+
+  private void threadState(ModelThread t) {
+    h.putInt(t.id).putBoolean(t.terminated);
+    if (t.terminated) {
+      return;
+    }
+    reference(t.javaThread);
+    h.putInt(t.op.ordinal()).putInt(t.opSite).putInt(t.opArg).putBoolean(t.opTimed).putBoolean(t.opWrites);
+    reference(t.opObject);
+    reference(t.opGuard);
+    threadNumber(t.opThread);
+    h.putBoolean(t.interrupted).putBoolean(t.parkPermit).putBoolean(t.notified).putInt(t.savedLockDepth);
+    h.putInt(t.atomicDepth).putInt(t.silent).putBoolean(t.inGuard);
+    h.putInt(t.allocations).putInt(t.initAllocations).putInt(t.initClass);
+    h.putBoolean(t.heldBack).putBoolean(t.releasePending).putInt(t.spinSite).putBoolean(t.held);
+    h.putBoolean(t.iterationDisturbed).putBoolean(t.writtenSinceHeld);
+    spinReads(t.spinReads);
+    spinReads(t.heldReads);
+    List<FrameSnapshot.Frame> frames = t.frames;
+    if (frames == null) {
+      h.putInt(-1);
+      return;
+    }
+    h.putInt(frames.size());
+    for (FrameSnapshot.Frame f : frames) {
+      h.putString(f.declaringClass().getName(), StandardCharsets.UTF_8);
+      h.putString(f.method(), StandardCharsets.UTF_8).putString(f.descriptor(), StandardCharsets.UTF_8);
+      h.putInt(f.bytecodeIndex());
+      LiveLocals.Slots kinds = LiveLocals.at(f.declaringClass(), f.method(), f.descriptor(), f.bytecodeIndex());
+      slots(f.locals(), kinds == null ? null : kinds.locals());
+      slots(f.stack(), kinds == null ? null : kinds.stack());
+    }
+  }
+
+  private void spinReads(FairYield.SpinReads reads) {
+    if (reads == null) {
+      h.putInt(-1);
+      return;
+    }
+    long[] locations = reads.toArray();
+    h.putInt(locations.length);
+    for (long l : locations) {
+      h.putLong(l); // object numbers and field ids: the same in every execution
+    }
+  }
+
+  /**
+   * Local or operand-stack slots, by what {@link LiveLocals} says each holds (null: unknown,
+   * every slot as the JVM reports it). A dead local is left out; a 32-bit value is cut to its
+   * 32 bits, as a compiled frame may report it in a 64-bit slot with junk above.
+   */
+  private void slots(Object[] slots, byte[] kinds) {
+    h.putInt(slots.length);
+    for (int i = 0; i < slots.length; i++) {
+      Object s = slots[i];
+      byte kind = kinds == null || i >= kinds.length ? -1 : kinds[i];
+      if (kind == LiveLocals.DEAD) {
+        h.putByte((byte) 0);
+      } else if (kind == LiveLocals.INT && FrameSnapshot.isPrimitive(s)) {
+        h.putByte((byte) 3).putInt((int) FrameSnapshot.slotValue(s));
+      } else if (FrameSnapshot.isPrimitive(s)) {
+        h.putByte((byte) 1).putLong(FrameSnapshot.slotValue(s));
+      } else {
+        h.putByte((byte) 2).putLong(token(s));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- the heap
+
+  private void walk() {
+    Object o;
+    while ((o = toWalk.poll()) != null) {
+      contents(o);
+    }
+  }
+
+  private void contents(Object o) {
+    Class<?> c = o.getClass();
+    h.putLong(token(o)).putString(c.getName(), StandardCharsets.UTF_8);
+    if (c.isArray()) {
+      array(o, c.getComponentType());
+    } else if (o instanceof String s) {
+      h.putString(s, StandardCharsets.UTF_8);
+    } else if (o instanceof Class<?> k) {
+      h.putString(k.getName(), StandardCharsets.UTF_8);
+    } else if (c.getName().startsWith(LOCK_STAND_INS)) {
+      // their state is in the primitives' tables, keyed by them
+    } else if (o instanceof java.lang.ref.Reference<?>) {
+      throw new Refused("the model holds a " + c.getName() + ", whose referent the garbage collector may clear");
+    } else {
+      ClassShape shape = ClassShape.of(c);
+      if (shape.refused != null) {
+        throw new Refused(shape.refused);
+      }
+      for (Field f : shape.fields) {
+        value(f, o);
+      }
+      if (o instanceof Thread t) {
+        // Of a thread's own state only what the model gave it: its task, name and daemon flag.
+        h.putString(t.getName(), StandardCharsets.UTF_8).putBoolean(t.isDaemon());
+        h.putLong(token(ThreadTask.of(t)));
+      }
+    }
+  }
+
+  /** The {@code Runnable} a thread was created with: a field of its own before JDK 19, of its holder since. */
+  private static final class ThreadTask {
+    private static final Field TARGET = field(Thread.class, "target");
+    private static final Field HOLDER = TARGET == null ? field(Thread.class, "holder") : null;
+    private static final Field TASK = HOLDER == null ? null : field(HOLDER.getType(), "task");
+
+    private static Field field(Class<?> c, String name) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+      } catch (NoSuchFieldException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    static Object of(Thread t) {
+      try {
+        if (TARGET != null) {
+          return TARGET.get(t);
+        }
+        if (TASK != null) {
+          return TASK.get(HOLDER.get(t));
+        }
+      } catch (IllegalAccessException e) {
+        // fall through to the refusal
+      }
+      throw new Refused("cannot read which task a thread runs (run with --add-opens java.base/java.lang=ALL-UNNAMED)");
+    }
+  }
+
+  private void array(Object a, Class<?> component) {
+    if (component == int.class) {
+      int[] v = (int[]) a;
+      h.putInt(v.length);
+      for (int x : v) {
+        h.putInt(x);
+      }
+    } else if (component == long.class) {
+      long[] v = (long[]) a;
+      h.putInt(v.length);
+      for (long x : v) {
+        h.putLong(x);
+      }
+    } else if (component == boolean.class) {
+      boolean[] v = (boolean[]) a;
+      h.putInt(v.length);
+      for (boolean x : v) {
+        h.putBoolean(x);
+      }
+    } else if (component == byte.class) {
+      h.putInt(((byte[]) a).length).putBytes((byte[]) a);
+    } else if (component == char.class) {
+      h.putString(new String((char[]) a), StandardCharsets.UTF_16LE);
+    } else if (component == short.class) {
+      for (short x : (short[]) a) {
+        h.putShort(x);
+      }
+    } else if (component == float.class) {
+      for (float x : (float[]) a) {
+        h.putFloat(x);
+      }
+    } else if (component == double.class) {
+      for (double x : (double[]) a) {
+        h.putDouble(x);
+      }
+    } else {
+      Object[] v = (Object[]) a;
+      h.putInt(v.length);
+      for (Object x : v) {
+        h.putLong(token(x));
+      }
+    }
+  }
+
+  private void value(Field f, Object o) {
+    try {
+      Class<?> t = f.getType();
+      if (!t.isPrimitive()) {
+        h.putLong(token(f.get(o)));
+      } else if (t == long.class) {
+        h.putLong(f.getLong(o));
+      } else if (t == double.class) {
+        h.putDouble(f.getDouble(o));
+      } else if (t == float.class) {
+        h.putFloat(f.getFloat(o));
+      } else if (t == boolean.class) {
+        h.putBoolean(f.getBoolean(o));
+      } else if (t == char.class) {
+        h.putChar(f.getChar(o));
+      } else {
+        h.putInt(f.getInt(o)); // int, short, byte
+      }
+    } catch (IllegalAccessException e) {
+      throw new Refused("cannot read " + f.getDeclaringClass().getName() + "." + f.getName());
+    }
+  }
+
+  /** The fields the walk reads for objects of one class, made accessible once. */
+  private static final class ClassShape {
+    private static final ClassValue<ClassShape> SHAPES = new ClassValue<>() {
+      @Override
+      protected ClassShape computeValue(Class<?> c) {
+        return new ClassShape(c);
+      }
+    };
+
+    final Field[] fields;
+    final Field[] statics;
+    final Field epoch;
+    final String refused;
+
+    static ClassShape of(Class<?> c) {
+      return SHAPES.get(c);
+    }
+
+    private ClassShape(Class<?> c) {
+      List<Field> instance = new ArrayList<>();
+      List<Field> stat = new ArrayList<>();
+      Field epochField = null;
+      String why = null;
+      try {
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+          if (k == Thread.class) {
+            break; // see contents: a thread's own fields are the JVM's
+          }
+          for (Field f : k.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+              instance.add(open(f));
+            } else if (k == c && f.getName().equals(EPOCH_FIELD)) {
+              epochField = open(f);
+            } else if (k == c) {
+              stat.add(f); // opened only for a model class, whose statics are read
+            }
+          }
+        }
+        if (epochField != null) {
+          for (Field f : stat) {
+            open(f);
+          }
+        }
+      } catch (InaccessibleObjectException | SecurityException e) {
+        why = "state caching cannot read the fields of " + c.getName() + " (the JVM does not open them to pinmc)";
+      }
+      Comparator<Field> byName = Comparator.comparing(Field::getName);
+      this.fields = instance.toArray(Field[]::new);
+      Field[] s = stat.toArray(Field[]::new);
+      Arrays.sort(s, byName);
+      this.statics = s;
+      this.epoch = epochField;
+      this.refused = why;
+    }
+
+    private static Field open(Field f) {
+      f.setAccessible(true);
+      return f;
+    }
+  }
+}

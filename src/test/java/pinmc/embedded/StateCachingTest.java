@@ -1,0 +1,115 @@
+package pinmc.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import pinmc.check.CheckOptions;
+import pinmc.check.CheckResult;
+import pinmc.check.ModelTarget;
+import pinmc.check.Reduction;
+import pinmc.check.Verdict;
+import pinmc.corpus.HoldsWeakReference;
+import pinmc.corpus.AtomicCounter;
+import pinmc.corpus.Corpus;
+import pinmc.corpus.LocalOnlyDifference;
+import pinmc.corpus.LostUpdate;
+import pinmc.corpus.SynchronizedCounter;
+
+/**
+ * State caching ({@link Reduction#STATES}): it finds what plain enumeration finds, with fewer
+ * executions, and refuses what it cannot see. The differential tester compares it with plain
+ * enumeration on random programs.
+ */
+class StateCachingTest {
+  private final EmbeddedEngine engine = new EmbeddedEngine();
+
+  private CheckResult check(Class<?> program, CheckOptions.Builder options) {
+    return engine.check(ModelTarget.of(program), options.maxSteps(2_000).build());
+  }
+
+  private CheckResult check(Class<?> program, Reduction reduction) {
+    return check(program, CheckOptions.builder().reduction(reduction));
+  }
+
+  /** Each corpus program, with the outcome plain enumeration and DPOR give it (see {@link Corpus}). */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("pinmc.corpus.Corpus#programs")
+  void theCorpusGetsItsExpectedOutcome(Class<?> program, String[] args, String expected, boolean crossCheck) {
+    CheckResult r = engine.check(ModelTarget.of(program, args),
+        CheckOptions.builder().reduction(Reduction.STATES).maxSteps(2_000).build());
+    assertEquals(expected, r.outcome(), r.message());
+  }
+
+  @Test
+  void aLostUpdateOnAStaticFieldIsFound() {
+    CheckResult r = check(LostUpdate.class, Reduction.STATES);
+    assertEquals(Verdict.VIOLATION, r.verdict(), r.message());
+    assertTrue(r.message().contains("lost update"), r.message());
+  }
+
+  @Test
+  void statesThatDifferOnlyInALocalVariableAreKeptApart() {
+    assertEquals(Verdict.VIOLATION, check(LocalOnlyDifference.class, Reduction.NONE).verdict());
+    CheckResult r = check(LocalOnlyDifference.class, Reduction.STATES);
+    assertEquals(Verdict.VIOLATION, r.verdict(), r.message());
+    assertTrue(r.message().contains("saw the writer's value"), r.message());
+  }
+
+  @Test
+  void aPassingModelRunsFewerExecutionsThanPlainEnumerationAndCountsItsStates() {
+    for (Class<?> program : new Class<?>[] {SynchronizedCounter.class, AtomicCounter.class}) {
+      CheckResult none = check(program, Reduction.NONE);
+      CheckResult states = check(program, Reduction.STATES);
+      assertEquals(Verdict.PASS, none.verdict(), none.message());
+      assertEquals(Verdict.PASS, states.verdict(), states.message());
+      assertTrue(states.stats().executions() < none.stats().executions(),
+          program.getSimpleName() + ": " + states.stats().executions() + " vs " + none.stats().executions());
+      assertTrue(states.stats().statesNew() > 0, program.getSimpleName());
+      assertTrue(states.stats().statesVisited() > 0, program.getSimpleName() + ": no state was reached twice");
+    }
+  }
+
+  /**
+   * One state, one fingerprint, however warm the JIT is: a compiled frame reports a dead local
+   * as empty and an int in a 64-bit slot with junk above, the interpreter the dead local's
+   * last value. Without {@code LiveLocals} the counts grew from run to run in one JVM.
+   */
+  @Test
+  void theSameSearchCountsTheSameStatesEveryTime() {
+    ModelTarget target = ModelTarget.of("pinmc.blocking.TallyUnderLock", "2", "4");
+    CheckOptions options = CheckOptions.builder().reduction(Reduction.STATES).maxSteps(2_000).build();
+    CheckResult first = engine.check(target, options);
+    assertEquals(Verdict.PASS, first.verdict(), first.message());
+    for (int run = 0; run < 4; run++) {
+      CheckResult again = engine.check(target, options);
+      assertEquals(first.stats().statesNew(), again.stats().statesNew(), "run " + run);
+      assertEquals(first.stats().executions(), again.stats().executions(), "run " + run);
+    }
+  }
+
+  @Test
+  void aPreemptionBoundIsRefusedInOneLine() {
+    CheckResult r = check(LostUpdate.class, CheckOptions.builder().reduction(Reduction.STATES).preemptionBound(2));
+    assertEquals(Verdict.ERROR, r.verdict());
+    assertTrue(r.message().contains("without a preemption bound"), r.message());
+    assertTrue(!r.message().contains("\n"), r.message());
+  }
+
+  @Test
+  void dataRaceDetectionIsRefused() {
+    CheckResult r = check(LostUpdate.class, CheckOptions.builder().reduction(Reduction.STATES).detectRaces(true));
+    assertEquals(Verdict.ERROR, r.verdict());
+    assertTrue(r.message().contains("data races"), r.message());
+  }
+
+  @Test
+  void aWeakReferenceInTheHeapIsRefusedNotSkipped() {
+    CheckResult r = check(HoldsWeakReference.class, Reduction.STATES);
+    assertEquals(Verdict.ERROR, r.verdict(), r.message());
+    assertTrue(r.message().contains("garbage collector"), r.message());
+    assertEquals(Verdict.PASS, check(HoldsWeakReference.class, Reduction.DPOR).verdict());
+  }
+}
