@@ -21,6 +21,7 @@ import pinmc.embedded.runtime.ExecutionConfig;
 import pinmc.embedded.runtime.Outcome;
 import pinmc.embedded.runtime.Sites;
 import pinmc.embedded.search.Explorer;
+import pinmc.embedded.search.StateCache;
 
 /**
  * pinmc's own stateless model checker for Java models: instruments the model's classes,
@@ -72,11 +73,8 @@ public final class EmbeddedEngine implements Engine {
     private long maxDepth;
     private long executions;
     private long sleepBlocked;
-    /** Under state caching: distinct states and states reached again, over every search pass. */
-    private long distinctStates = -1;
-    private long statesMatched = -1;
-    private long lastDistinct;
-    private long lastMatched;
+    /** Under state caching, the states of the search (of its last pass, if it had to start again); else null. */
+    private StateCache states;
     private final long startNanos = System.nanoTime();
     private long lastProgress = startNanos;
 
@@ -297,12 +295,7 @@ public final class EmbeddedEngine implements Engine {
       Execution ex = new Execution(explorer, pool, sites, loader, config, false);
       Outcome o = ex.run(main, args, () -> {});
       account(ex, o);
-      if (explorer.cachesStates()) {
-        distinctStates = Math.max(distinctStates, 0) + (explorer.distinctStates() - lastDistinct);
-        statesMatched = Math.max(statesMatched, 0) + (explorer.statesMatched() - lastMatched);
-        lastDistinct = explorer.distinctStates();
-        lastMatched = explorer.statesMatched();
-      }
+      states = explorer.stateCache();
       // Dependence-based reductions rely on what invariants read; plain enumeration, with or
       // without state caching, does not.
       boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE;
@@ -314,8 +307,6 @@ public final class EmbeddedEngine implements Engine {
 
     private Explorer newExplorer(Reduction reduction, int bound) {
       Explorer e = new Explorer(reduction, bound);
-      lastDistinct = 0;
-      lastMatched = 0;
       if (options.detectRaces()) {
         e.log().detectRaces();
       }
@@ -351,7 +342,7 @@ public final class EmbeddedEngine implements Engine {
 
     private Stats stats(Bound bound) {
       return new Stats(executions, sleepBlocked, steps, maxDepth, (System.nanoTime() - startNanos) / 1_000_000, bound,
-          distinctStates, statesMatched);
+          states == null ? -1 : states.distinct(), states == null ? -1 : states.matched());
     }
 
     /** An inconclusive result: a bound cut the search before it found anything. */

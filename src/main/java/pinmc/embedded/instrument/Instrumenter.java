@@ -32,7 +32,7 @@ import pinmc.embedded.runtime.Sites;
 final class Instrumenter {
   static final String INIT = "__pinmc$init";
   static final String CLINIT = "__pinmc$clinit";
-  static final String EPOCH = "__pinmc$epoch";
+  static final String EPOCH = pinmc.embedded.runtime.DefinedClasses.EPOCH_FIELD;
   static final String IDENTITY_HASH = "__pinmc$hash";
 
   private final Sites sites;

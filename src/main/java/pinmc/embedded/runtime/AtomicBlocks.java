@@ -19,6 +19,11 @@ final class AtomicBlocks implements Primitive {
   }
 
   @Override
+  public void hashState(StateFingerprint f) {
+    // nothing of its own: a thread's block depth is hashed with the thread
+  }
+
+  @Override
   public OpKind[] operations() {
     return new OpKind[] {OpKind.ATOMIC, OpKind.GUARDED, OpKind.CHOICE};
   }

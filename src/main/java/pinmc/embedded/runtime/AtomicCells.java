@@ -22,6 +22,11 @@ final class AtomicCells implements Primitive {
   }
 
   @Override
+  public void hashState(StateFingerprint f) {
+    // nothing of its own: an atomic's value is in its object, which the fingerprint walks
+  }
+
+  @Override
   public OpKind[] operations() {
     return new OpKind[] {OpKind.ATOMIC_OP};
   }

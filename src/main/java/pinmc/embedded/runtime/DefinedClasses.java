@@ -7,6 +7,12 @@ import java.util.List;
  * (their static fields are state) and the bytes it defined each from (for {@link LiveLocals}).
  */
 public interface DefinedClasses {
+  /**
+   * The static field the instrumenter adds to each class: the number of the execution its
+   * static fields were last initialised in (they are initialised again in each execution).
+   */
+  String EPOCH_FIELD = "__pinmc$epoch";
+
   /** The classes defined so far, by name. */
   List<Class<?>> definedClasses();
 

@@ -43,7 +43,8 @@ final class ExclusiveLocks implements Primitive {
    * Its part of a state fingerprint: the owner and depth of each lock held, and its
    * readers (read-write locks). A free lock is as if never used.
    */
-  void hashState(StateFingerprint f) {
+  @Override
+  public void hashState(StateFingerprint f) {
     java.util.IdentityHashMap<Object, Monitor> held = new java.util.IdentityHashMap<>();
     monitors.forEach((o, m) -> {
       if (m.owner != null || !m.readers.isEmpty()) {

@@ -55,10 +55,8 @@ public final class Execution {
   final FairYield fair;
   final ModelThreads threads;
 
-  /** With state caching, the model's classes (whose statics are state); null without. */
-  private final java.util.function.Supplier<List<Class<?>>> modelClasses;
-  /** While a state fingerprint is taken: class initialisers it triggers leave the model alone. */
-  volatile boolean fingerprinting;
+  /** State caching ({@code --reduction states}), or null without. */
+  final StateCaching stateCaching;
 
   private volatile ModelThread turn;
   private volatile boolean aborting;
@@ -75,7 +73,7 @@ public final class Execution {
   public Execution(Explorer explorer, CarrierPool pool, Sites sites, ClassLoader modelLoader, ExecutionConfig config, boolean tracing) {
     this.explorer = explorer;
     this.modelLoader = modelLoader;
-    this.modelClasses = explorer.cachesStates() && modelLoader instanceof DefinedClasses d ? d::definedClasses : null;
+    this.stateCaching = StateCaching.of(this, explorer, modelLoader);
     this.log = explorer.log();
     this.pool = pool;
     this.sites = sites;
@@ -100,6 +98,11 @@ public final class Execution {
    * This execution's primitive of class {@code kind}: for a primitive's entry points, and for
    * a primitive made after the one it builds on (see {@link Primitives}).
    */
+  /** Every primitive of this execution, in the order they are registered. */
+  List<Primitive> primitives() {
+    return primitives;
+  }
+
   <T extends Primitive> T primitive(Class<T> kind) {
     return Primitives.find(primitives, kind);
   }
@@ -243,9 +246,8 @@ public final class Execution {
     if (me.eventOpen) {
       steps.end(me);
     }
-    if (modelClasses != null && !explorer.replaysStepOf(me.id, depth)) {
-      // A fingerprint may be taken before this thread runs again: it needs the frames.
-      me.frames = FrameSnapshot.capture();
+    if (stateCaching != null) {
+      stateCaching.atSchedulingPoint(me, depth);
     }
     me.localBackEdges = 0;
     ModelThread next = decideNext();
@@ -259,52 +261,14 @@ public final class Execution {
   }
 
   private ModelThread decideNext() {
-    if (modelClasses != null && explorer.isNewState(depth)) {
-      com.google.common.hash.HashCode state;
-      fingerprinting = true;
-      try {
-        state = StateFingerprint.of(this, modelClasses.get());
-      } catch (StateFingerprint.Refused r) {
-        finish(new Outcome(Outcome.Kind.ERROR, null, null,
-            "state caching cannot be used for this model: " + r.getMessage() + "; check it with --reduction dpor",
-            List.of(), null));
-        return null;
-      } finally {
-        fingerprinting = false;
-      }
-      switch (explorer.visit(depth, state.asBytes())) {
-        case REACHED_BEFORE -> {
-          finish(Outcome.of(Outcome.Kind.STATE_MATCHED));
-          return null;
-        }
-        case ON_THIS_PATH -> {
-          // As a loop that never ends does without state caching: a bound, not a pass.
-          ModelThread last = threads.last;
-          finish(new Outcome(Outcome.Kind.BOUND, null, null,
-              "the execution returned at step " + depth + " to the state it was in at step " + explorer.repeatedFrom()
-                  + (last == null ? "" : "; thread " + last.name() + " was last at " + sites.location(last.opSite))
-                  + " (a loop that can go on forever)",
-              List.of(), Bound.STEPS));
-          return null;
-        }
-        case NEW -> { }
-      }
+    Outcome cached = stateCaching == null ? null : stateCaching.visit(depth);
+    if (cached != null) {
+      finish(cached);
+      return null;
     }
     long d = explorer.decide(depth, threads);
     if (d < 0) {
-      if (d == Explorer.NO_THREAD) {
-        finish(noThreadOutcome());
-      } else if (d == Explorer.SLEEP_BLOCKED) {
-        finish(Outcome.of(Outcome.Kind.SLEEP_BLOCKED));
-      } else if (d == Explorer.PREEMPTION_CUT) {
-        finish(Outcome.of(Outcome.Kind.PREEMPTION_CUT));
-      } else {
-        finish(new Outcome(Outcome.Kind.DIVERGED, null, null,
-            "the model did not behave the same way when re-run with the same schedule: at step " + depth + ", "
-                + explorer.divergence() + "; models must be deterministic (no clocks, identity hash codes, "
-                + "unordered iteration over identity-hashed objects, or state kept outside the model)",
-            List.of(), null));
-      }
+      finish(Outcome.ofEndingDecision(d, depth, explorer.divergence(), this::noThreadOutcome));
       return null;
     }
     ModelThread next = threads.all.get(Explorer.threadOf(d));

@@ -89,7 +89,8 @@ final class FairYield implements Primitive {
    * yielded for the first time, or a place was found not to be a spin loop.
    */
   /** Its part of a state fingerprint; the per-thread fields are hashed with each thread. */
-  void hashState(StateFingerprint f) {
+  @Override
+  public void hashState(StateFingerprint f) {
     f.putInt(heldCount);
     f.putInt(spinningCount);
     f.putBoolean(fairnessChanged);

@@ -242,7 +242,8 @@ public final class Hooks {
    * whatever state they have.
    */
   public static int classEpoch() {
-    if (Thread.currentThread() instanceof Carrier c && c.execution != null && !c.execution.fingerprinting) {
+    if (Thread.currentThread() instanceof Carrier c && c.execution != null
+        && (c.execution.stateCaching == null || !c.execution.stateCaching.fingerprinting())) {
       return c.execution.epoch();
     }
     return Integer.MIN_VALUE;

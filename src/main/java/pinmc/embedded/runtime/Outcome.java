@@ -36,6 +36,26 @@ public record Outcome(Kind kind, Property property, String invariant, String mes
    * an invariant the model checked itself, an uncaught exception), or an error of the model
    * (an unsupported construct, a failure before any thread started: {@code onlyMain}).
    */
+  /**
+   * The outcome of a decision that ends the execution at step {@code depth}: one of {@link
+   * pinmc.embedded.search.Explorer}'s negative constants; {@code noThread} says whether the
+   * end is a deadlock.
+   */
+  static Outcome ofEndingDecision(long decision, int depth, String divergence, java.util.function.Supplier<Outcome> noThread) {
+    if (decision == pinmc.embedded.search.Explorer.NO_THREAD) {
+      return noThread.get();
+    } else if (decision == pinmc.embedded.search.Explorer.SLEEP_BLOCKED) {
+      return of(Kind.SLEEP_BLOCKED);
+    } else if (decision == pinmc.embedded.search.Explorer.PREEMPTION_CUT) {
+      return of(Kind.PREEMPTION_CUT);
+    }
+    return new Outcome(Kind.DIVERGED, null, null,
+        "the model did not behave the same way when re-run with the same schedule: at step " + depth + ", "
+            + divergence + "; models must be deterministic (no clocks, identity hash codes, "
+            + "unordered iteration over identity-hashed objects, or state kept outside the model)",
+        List.of(), null);
+  }
+
   static Outcome uncaught(Throwable t, String thread, boolean onlyMain) {
     String where = ModelFrames.modelFrame(t.getStackTrace());
     if (t instanceof UnsupportedConstructError u) {

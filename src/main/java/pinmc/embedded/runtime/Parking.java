@@ -18,6 +18,11 @@ final class Parking implements Primitive {
   }
 
   @Override
+  public void hashState(StateFingerprint f) {
+    // nothing of its own: a thread's permit is hashed with the thread
+  }
+
+  @Override
   public OpKind[] operations() {
     return new OpKind[] {OpKind.PARK, OpKind.UNPARK};
   }

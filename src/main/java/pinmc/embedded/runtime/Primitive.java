@@ -35,6 +35,13 @@ interface Primitive {
     return "is blocked in " + t.op.verb;
   }
 
+  /**
+   * Puts this primitive's state into a state fingerprint (state caching): whatever of it can
+   * change what a thread does next. Every primitive answers, if only to say that its state is
+   * elsewhere; one that left state out would make two states one.
+   */
+  void hashState(StateFingerprint f);
+
   /** How many ways {@code t}'s pending operation can go (a choice's bound, which waiter a notify wakes). */
   default int choiceCount(ModelThread t) {
     return 1;

@@ -19,6 +19,11 @@ final class ReadWriteLocks implements Primitive {
   }
 
   @Override
+  public void hashState(StateFingerprint f) {
+    // nothing of its own: a read-write lock's holders are in ExclusiveLocks' monitors
+  }
+
+  @Override
   public OpKind[] operations() {
     return new OpKind[] {OpKind.READ_LOCK, OpKind.READ_UNLOCK};
   }

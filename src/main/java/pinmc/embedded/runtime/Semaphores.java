@@ -46,6 +46,12 @@ public final class Semaphores implements Primitive {
     return new OpKind[] {ACQUIRE, ACQUIRE_UNINTERRUPTIBLY, TRY_ACQUIRE, RELEASE, AVAILABLE, DRAIN};
   }
 
+  /** Its part of a state fingerprint: the permits of each semaphore used so far. */
+  @Override
+  public void hashState(StateFingerprint f) {
+    f.table(permits, p -> new long[] {p[0]});
+  }
+
   /** The pending operation's semaphore's permits now; the pending operation's object is the semaphore. */
   int available(Object semaphore) {
     int[] p = permits.get(semaphore);

@@ -24,6 +24,11 @@ final class SharedMemory implements Primitive {
   }
 
   @Override
+  public void hashState(StateFingerprint f) {
+    // nothing of its own: the values are in the model's objects, which the fingerprint walks
+  }
+
+  @Override
   public OpKind[] operations() {
     return new OpKind[] {OpKind.READ, OpKind.WRITE};
   }

@@ -46,9 +46,6 @@ final class StateFingerprint {
     }
   }
 
-  private static final String EPOCH_FIELD = "__pinmc$epoch";
-  /** The engine's stand-ins for JDK locks and conditions, whose state the primitives hold. */
-  private static final String LOCK_STAND_INS = "pinmc.embedded.runtime.juc.";
   private static final int MAX_OBJECTS = 1_000_000;
 
   private final Execution ex;
@@ -70,10 +67,9 @@ final class StateFingerprint {
     }
     f.walk();
     ex.invariants.hashState(f);
-    ex.locks.hashState(f);
-    ex.waitSets.hashState(f);
-    ex.lifeCycle.hashState(f);
-    ex.fair.hashState(f);
+    for (Primitive p : ex.primitives()) {
+      p.hashState(f);
+    }
     f.walk();
     return f.h.hash();
   }
@@ -252,8 +248,6 @@ final class StateFingerprint {
       h.putString(s, StandardCharsets.UTF_8);
     } else if (o instanceof Class<?> k) {
       h.putString(k.getName(), StandardCharsets.UTF_8);
-    } else if (c.getName().startsWith(LOCK_STAND_INS)) {
-      // their state is in the primitives' tables, keyed by them
     } else if (o instanceof java.lang.ref.Reference<?>) {
       throw new Refused("the model holds a " + c.getName() + ", whose referent the garbage collector may clear");
     } else {
@@ -367,67 +361,6 @@ final class StateFingerprint {
       }
     } catch (IllegalAccessException e) {
       throw new Refused("cannot read " + f.getDeclaringClass().getName() + "." + f.getName());
-    }
-  }
-
-  /** The fields the walk reads for objects of one class, made accessible once. */
-  private static final class ClassShape {
-    private static final ClassValue<ClassShape> SHAPES = new ClassValue<>() {
-      @Override
-      protected ClassShape computeValue(Class<?> c) {
-        return new ClassShape(c);
-      }
-    };
-
-    final Field[] fields;
-    final Field[] statics;
-    final Field epoch;
-    final String refused;
-
-    static ClassShape of(Class<?> c) {
-      return SHAPES.get(c);
-    }
-
-    private ClassShape(Class<?> c) {
-      List<Field> instance = new ArrayList<>();
-      List<Field> stat = new ArrayList<>();
-      Field epochField = null;
-      String why = null;
-      try {
-        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-          if (k == Thread.class) {
-            break; // see contents: a thread's own fields are the JVM's
-          }
-          for (Field f : k.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-              instance.add(open(f));
-            } else if (k == c && f.getName().equals(EPOCH_FIELD)) {
-              epochField = open(f);
-            } else if (k == c) {
-              stat.add(f); // opened only for a model class, whose statics are read
-            }
-          }
-        }
-        if (epochField != null) {
-          for (Field f : stat) {
-            open(f);
-          }
-        }
-      } catch (InaccessibleObjectException | SecurityException e) {
-        why = "state caching cannot read the fields of " + c.getName() + " (the JVM does not open them to pinmc)";
-      }
-      Comparator<Field> byName = Comparator.comparing(Field::getName);
-      this.fields = instance.toArray(Field[]::new);
-      Field[] s = stat.toArray(Field[]::new);
-      Arrays.sort(s, byName);
-      this.statics = s;
-      this.epoch = epochField;
-      this.refused = why;
-    }
-
-    private static Field open(Field f) {
-      f.setAccessible(true);
-      return f;
     }
   }
 }

@@ -96,7 +96,8 @@ final class ThreadLifeCycle implements Primitive {
   }
 
   /** Its part of a state fingerprint: threads interrupted before they were started. */
-  void hashState(StateFingerprint f) {
+  @Override
+  public void hashState(StateFingerprint f) {
     java.util.IdentityHashMap<Object, Boolean> table = new java.util.IdentityHashMap<>();
     for (Thread t : interruptedBeforeStart) {
       table.put(t, Boolean.TRUE);

@@ -34,7 +34,8 @@ final class WaitSets implements Primitive {
   }
 
   /** Its part of a state fingerprint: each non-empty wait set in order, and each condition's lock. */
-  void hashState(StateFingerprint f) {
+  @Override
+  public void hashState(StateFingerprint f) {
     java.util.IdentityHashMap<Object, ArrayList<ModelThread>> waiting = new java.util.IdentityHashMap<>();
     waitSets.forEach((o, ws) -> {
       if (!ws.isEmpty()) {

@@ -22,7 +22,8 @@ import pinmc.check.Reduction;
  *       thread among the initials of v is added; the rest of v must fall into place, and
  *       where it does not, an execution ends blocked by its sleep set.
  *   <li>{@link Reduction#NONE}: every enabled thread at every node: plain enumeration, the
- *       reference both reductions are tested against.
+ *       reference both reductions are tested against; {@link Reduction#STATES} the same,
+ *       stopping where a state was reached before ({@link StateCache}).
  * </ul>
  * Under a preemption bound, sleep sets could hide schedules within the bound, so both
  * reductions fall back to source sets without sleep sets there.
@@ -51,10 +52,7 @@ public final class Explorer {
   private long executions;
   private TraceCounter traces;
   /** With state caching ({@link Reduction#STATES}): the states reached so far; otherwise null. */
-  private final VisitedStates visited;
-  /** The fingerprint of the state before each decision of the path, under state caching. */
-  private final ArrayList<byte[]> pathStates = new ArrayList<>();
-  private int repeatedFrom = -1;
+  private final StateCache states;
 
   /**
    * @param reduction how to reduce the interleavings explored
@@ -62,12 +60,12 @@ public final class Explorer {
    */
   public Explorer(Reduction reduction, int preemptionBound) {
     this.strategy = Strategy.of(reduction, preemptionBound, this);
-    this.visited = reduction == Reduction.STATES ? new VisitedStates() : null;
+    this.states = reduction == Reduction.STATES ? new StateCache(this) : null;
   }
 
   private Explorer(int[][] decisions, long[] signatures) {
     this.strategy = new Replay(this, decisions, signatures);
-    this.visited = null;
+    this.states = null;
   }
 
   /**
@@ -94,78 +92,14 @@ public final class Explorer {
     return (int) (decision >>> 32);
   }
 
-  /** Whether this search caches states ({@link Reduction#STATES}). */
-  public boolean cachesStates() {
-    return visited != null;
+  /** How many decisions of the path the current execution replays. */
+  int replayLength() {
+    return replayLength;
   }
 
-  /**
-   * Whether the state before decision {@code depth} is one this execution reaches for the
-   * first time on its path: past the replayed prefix, whose states were reached before by
-   * the execution that made it.
-   */
-  public boolean isNewState(int depth) {
-    return visited != null && depth >= replayLength;
-  }
-
-  /**
-   * Whether the replayed prefix has {@code thread} take a step at {@code depth} or later: then
-   * it runs again before any state this execution reaches for the first time.
-   */
-  public boolean replaysStepOf(int thread, int depth) {
-    for (int k = depth; k < replayLength; k++) {
-      if (path.get(k).chosen == thread) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** What state caching makes of a state reached ({@link #visit}). */
-  public enum Visit {
-    /** Reached for the first time: explore on. */
-    NEW,
-    /** Reached before on another path, whose future from it was or is being explored. */
-    REACHED_BEFORE,
-    /** Reached before on this very execution: it can go round this loop forever. */
-    ON_THIS_PATH
-  }
-
-  /**
-   * Records the fingerprint of the state before decision {@code depth} (see {@link
-   * #isNewState}) and says whether it was reached before. Returns the depth where this
-   * execution was in the same state through {@link #repeatedFrom}.
-   */
-  public Visit visit(int depth, byte[] fingerprint) {
-    while (pathStates.size() <= depth) {
-      pathStates.add(null);
-    }
-    pathStates.set(depth, fingerprint);
-    if (visited.add(fingerprint)) {
-      return Visit.NEW;
-    }
-    for (int k = 0; k < depth; k++) {
-      if (java.util.Arrays.equals(pathStates.get(k), fingerprint)) {
-        repeatedFrom = k;
-        return Visit.ON_THIS_PATH;
-      }
-    }
-    return Visit.REACHED_BEFORE;
-  }
-
-  /** After {@link Visit#ON_THIS_PATH}: the decision before which the execution was in the repeated state. */
-  public int repeatedFrom() {
-    return repeatedFrom;
-  }
-
-  /** Distinct states reached under state caching, or -1 without it. */
-  public long distinctStates() {
-    return visited == null ? -1 : visited.size();
-  }
-
-  /** Times a state was reached again under state caching, or -1 without it. */
-  public long statesMatched() {
-    return visited == null ? -1 : visited.matched();
+  /** The states reached so far, under state caching; null without. */
+  public StateCache stateCache() {
+    return states;
   }
 
   public EventLog log() {

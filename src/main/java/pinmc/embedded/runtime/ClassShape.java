@@ -1,0 +1,76 @@
+package pinmc.embedded.runtime;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The fields a {@link StateFingerprint} reads of one class, made accessible once: every
+ * instance field up the superclasses (of {@link Thread} none: the fingerprint reads what the
+ * model gave a thread), and for a model class its static fields and the field that says in
+ * which execution they were last initialised.
+ */
+final class ClassShape {
+
+  private static final ClassValue<ClassShape> SHAPES = new ClassValue<>() {
+    @Override
+    protected ClassShape computeValue(Class<?> c) {
+      return new ClassShape(c);
+    }
+  };
+
+  final Field[] fields;
+  final Field[] statics;
+  final Field epoch;
+  final String refused;
+
+  static ClassShape of(Class<?> c) {
+    return SHAPES.get(c);
+  }
+
+  private ClassShape(Class<?> c) {
+    List<Field> instance = new ArrayList<>();
+    List<Field> stat = new ArrayList<>();
+    Field epochField = null;
+    String why = null;
+    try {
+      for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+        if (k == Thread.class) {
+          break; // see contents: a thread's own fields are the JVM's
+        }
+        for (Field f : k.getDeclaredFields()) {
+          if (!Modifier.isStatic(f.getModifiers())) {
+            instance.add(open(f));
+          } else if (k == c && f.getName().equals(DefinedClasses.EPOCH_FIELD)) {
+            epochField = open(f);
+          } else if (k == c) {
+            stat.add(f); // opened only for a model class, whose statics are read
+          }
+        }
+      }
+      if (epochField != null) {
+        for (Field f : stat) {
+          open(f);
+        }
+      }
+    } catch (InaccessibleObjectException | SecurityException e) {
+      why = "state caching cannot read the fields of " + c.getName() + " (the JVM does not open them to pinmc)";
+    }
+    Comparator<Field> byName = Comparator.comparing(Field::getName);
+    this.fields = instance.toArray(Field[]::new);
+    Field[] s = stat.toArray(Field[]::new);
+    Arrays.sort(s, byName);
+    this.statics = s;
+    this.epoch = epochField;
+    this.refused = why;
+  }
+
+  private static Field open(Field f) {
+    f.setAccessible(true);
+    return f;
+  }
+}

@@ -1,0 +1,91 @@
+package pinmc.embedded.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * What a search with state caching remembers: every state reached ({@link VisitedStates}),
+ * and the states the current path went through, so that a state met again on one execution
+ * is told from one met on another (a loop, not a covered future).
+ */
+public final class StateCache {
+  /** What state caching makes of a state reached ({@link #visit}). */
+  public enum Visit {
+    /** Reached for the first time: explore on. */
+    NEW,
+    /** Reached before on another path, whose future from it was or is being explored. */
+    REACHED_BEFORE,
+    /** Reached before on this very execution: it can go round this loop forever. */
+    ON_THIS_PATH
+  }
+
+  private final Explorer search;
+  private final VisitedStates visited = new VisitedStates();
+  /** The fingerprint of the state before each decision of the path. */
+  private final ArrayList<byte[]> pathStates = new ArrayList<>();
+  private int repeatedFrom = -1;
+
+  StateCache(Explorer search) {
+    this.search = search;
+  }
+
+  /**
+   * Whether the state before decision {@code depth} is one this execution reaches for the
+   * first time on its path: past the replayed prefix, whose states were reached before by
+   * the execution that made it.
+   */
+  public boolean isNewState(int depth) {
+    return depth >= search.replayLength();
+  }
+
+  /**
+   * Whether the replayed prefix has {@code thread} take a step at {@code depth} or later: then
+   * it runs again before any state this execution reaches for the first time.
+   */
+  public boolean replaysStepOf(int thread, int depth) {
+    for (int k = depth; k < search.replayLength(); k++) {
+      if (search.node(k).chosen == thread) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Records the fingerprint of the state before decision {@code depth} (a state its execution
+   * reaches for the first time on its path, see {@link #isNewState}) and says whether
+   * it was reached before. Decisions before {@code depth} are the path's: their states were
+   * recorded when the path first went through them.
+   */
+  public Visit visit(int depth, byte[] fingerprint) {
+    while (pathStates.size() <= depth) {
+      pathStates.add(null);
+    }
+    pathStates.set(depth, fingerprint);
+    if (visited.add(fingerprint)) {
+      return Visit.NEW;
+    }
+    for (int k = 0; k < depth; k++) {
+      if (Arrays.equals(pathStates.get(k), fingerprint)) {
+        repeatedFrom = k;
+        return Visit.ON_THIS_PATH;
+      }
+    }
+    return Visit.REACHED_BEFORE;
+  }
+
+  /** After {@link Visit#ON_THIS_PATH}: the decision before which the execution was in the repeated state. */
+  public int repeatedFrom() {
+    return repeatedFrom;
+  }
+
+  /** Distinct states reached. */
+  public long distinct() {
+    return visited.size();
+  }
+
+  /** Times a state was reached again. */
+  public long matched() {
+    return visited.matched();
+  }
+}
