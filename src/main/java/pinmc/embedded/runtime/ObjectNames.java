@@ -25,7 +25,10 @@ final class ObjectNames {
       c = c.getSuperclass() != Object.class ? c.getSuperclass() : c.getInterfaces()[0];
     }
     String simple = c.isArray() ? c.getComponentType().getSimpleName() + "[]" : c.getSimpleName();
-    if (simple.isEmpty()) {
+    if (c.isHidden()) {
+      // A lambda: the JVM names its class with an address that differs from run to run.
+      simple = c.getInterfaces().length > 0 ? c.getInterfaces()[0].getSimpleName() : "lambda";
+    } else if (simple.isEmpty()) {
       simple = c.getName().substring(c.getName().lastIndexOf('.') + 1);
     }
     if (ex.trace != null) {
