@@ -132,9 +132,11 @@ class LauncherClassDataSharingTest {
     runsAsThePlainProgram(null);
     Path archive = archive();
     // The jar changed but the archive looks newer (rebuilt in the same instant, or its time
-    // moved): the JVM sees that the jar is not the one archived and runs without it.
+    // moved): the JVM sees that the jar is not the one archived and runs without it. (It
+    // compares the jar's size and its time to the second, so this jar differs in size: one
+    // of the same size and the same second would pass for the archived one.)
     FileTime archiveTime = Files.getLastModifiedTime(archive);
-    writeJar("other");
+    writeJar("another, longer stamp");
     Files.setLastModifiedTime(jar, FileTime.fromMillis(archiveTime.toMillis() - 2000));
     runsAsThePlainProgram(null);
     assertFalse(lastRunUsedTheArchive());
