@@ -51,15 +51,40 @@ public final class BenchReport {
       if (jpf) {
         Optional<BenchResult.EngineFigures> j = r.engine("jpf");
         if (j.isPresent()) {
-          sb.append(String.format(Locale.ROOT, " %s | %s | %d | %s |", j.get().verdict().word(), time(j.get().medianMillis()),
-              j.get().statesNew(), Double.isNaN(r.ratio("jpf")) ? "-" : String.format(Locale.ROOT, "%.1f×", r.ratio("jpf"))));
+          sb.append(String.format(Locale.ROOT, " %s | %s | %s | %s |", j.get().verdict().word(), time(j.get().medianMillis()),
+              j.get().statesNew() < 0 ? "-" : Long.toString(j.get().statesNew()), ratio(r, "jpf")));
         } else {
           sb.append(" over budget | | | |");
         }
       }
       sb.append('\n');
     }
+    if (jpf && results.stream().anyMatch(r -> r.verdictsDiffer("jpf"))) {
+      sb.append("\nWhere the verdicts differ, the README's list of known disagreements (under The jpf engine) says "
+          + "which engine is wrong and why.\n");
+    }
     return sb.toString();
+  }
+
+  /**
+   * The other engine's time over the embedded engine's: a bound where one engine was cut by
+   * the time limit (at least, if the other engine was cut; at most, if the embedded engine
+   * was), and no ratio where both reached a verdict and the verdicts differ.
+   */
+  static String ratio(BenchResult r, String other) {
+    double ratio = r.ratio(other);
+    if (Double.isNaN(ratio)) {
+      return "-";
+    }
+    if (r.verdictsDiffer(other)) {
+      return "verdicts differ";
+    }
+    boolean embeddedDecisive = BenchResult.decisive(r.engine("embedded").orElseThrow().verdict());
+    boolean otherDecisive = BenchResult.decisive(r.engine(other).orElseThrow().verdict());
+    if (embeddedDecisive == otherDecisive) {
+      return embeddedDecisive ? String.format(Locale.ROOT, "%.1f×", ratio) : "-";
+    }
+    return String.format(Locale.ROOT, "%s %.1f×", embeddedDecisive ? "≥" : "≤", ratio);
   }
 
   private static String time(double millis) {

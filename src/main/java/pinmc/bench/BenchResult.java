@@ -50,6 +50,21 @@ public record BenchResult(BenchTarget target, List<EngineFigures> engines, long 
     return interleavings <= 0 || e.isEmpty() ? Double.NaN : (double) e.get().executions() / interleavings;
   }
 
+  /**
+   * Whether both engines reached a verdict (pass, violation or deadlock) and the verdicts
+   * differ: then one of them is wrong, and their times are not comparable.
+   */
+  public boolean verdictsDiffer(String other) {
+    Optional<EngineFigures> e = engine("embedded");
+    Optional<EngineFigures> o = engine(other);
+    return e.isPresent() && o.isPresent() && decisive(e.get().verdict()) && decisive(o.get().verdict())
+        && e.get().verdict() != o.get().verdict();
+  }
+
+  static boolean decisive(Verdict v) {
+    return v == Verdict.PASS || v == Verdict.VIOLATION || v == Verdict.DEADLOCK;
+  }
+
   /** How many times longer {@code other} took than the embedded engine, or NaN. */
   public double ratio(String other) {
     Optional<EngineFigures> e = engine("embedded");

@@ -84,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<String> names = engines.stream().map(Engine::name).toList();
     long start = System.nanoTime();
+    double loadAtStart = loadAverage();
     pinmc.check.CheckOptions.Builder options = search.toBuilder();
     if (search.timeLimit == null) {
       options.timeLimit(budget); // a run past the budget ends the series anyway: do not wait for it
@@ -97,7 +98,8 @@ final class BenchCommand implements Callable<Integer> {
           err.println(line);
           err.flush();
         });
-    String report = header(jpfStatus, (System.nanoTime() - start) / 1e9) + BenchReport.markdown(results, names);
+    String report = header(jpfStatus, (System.nanoTime() - start) / 1e9, loadAtStart, loadAverage())
+        + BenchReport.markdown(results, names);
     out.print(report);
     out.flush();
     try {
@@ -126,11 +128,22 @@ final class BenchCommand implements Callable<Integer> {
     };
   }
 
-  private String header(String jpfStatus, double seconds) {
+  private String header(String jpfStatus, double seconds, double loadAtStart, double loadAtEnd) {
     String command = "./pinmc " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     return String.format(Locale.ROOT, "# pinmc benchmarks%n%n- command: `%s`%n- machine: %s%n- jpf: %s%n"
         + "- runs: %d measured after one warm-up run per engine, alternating between engines; medians%n"
         + "- budget: an engine stops going up a series once its median exceeds %d s%n"
-        + "- the whole benchmark took %.0f s%n", command, BenchReport.machine(), jpfStatus, runs, budget.toSeconds(), seconds);
+        + "- the whole benchmark took %.0f s%n"
+        + "- load average (1 minute, all of the machine's jobs): %s at the start, %s at the end%n",
+        command, BenchReport.machine(), jpfStatus, runs, budget.toSeconds(), seconds, load(loadAtStart), load(loadAtEnd));
+  }
+
+  /** The system's one-minute load average, or a negative number where the platform has none. */
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static String load(double average) {
+    return average < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", average);
   }
 }

@@ -66,6 +66,16 @@ class BenchmarkTest {
 
   /** A second engine that takes a fixed verdict, slowly: the ratio and the budget work on it. */
   private static final class SlowEngine implements Engine {
+    private final Verdict verdict;
+
+    SlowEngine() {
+      this(Verdict.PASS);
+    }
+
+    SlowEngine(Verdict verdict) {
+      this.verdict = verdict;
+    }
+
     @Override
     public String name() {
       return "jpf";
@@ -78,7 +88,7 @@ class BenchmarkTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return new CheckResult(target.name(), name(), Verdict.PASS, null, null, "", List.of(), List.of(), null,
+      return new CheckResult(target.name(), name(), verdict, null, null, "", List.of(), List.of(), null,
           new pinmc.check.Stats(0, 0, 0, 0, 30, null, 7, 3));
     }
   }
@@ -97,6 +107,26 @@ class BenchmarkTest {
     assertTrue(results.get(1).engine("jpf").isEmpty(), "the slow engine went over budget at the first size");
     String md = BenchReport.markdown(results, List.of("embedded", "jpf"));
     assertTrue(md.contains("| 14 | pass | 2 | 0 | 2 |") && md.contains("over budget"), md);
+  }
+
+  @Test
+  void aRatioIsGivenOnlyWhereItComparesLikeWithLike() {
+    BenchTarget fs = new BenchTarget("filesystem", "14", ModelTarget.of("pinmc.literature.FileSystem", "14"), -1);
+    Map<Verdict, String> cells = new java.util.EnumMap<>(Verdict.class);
+    for (Verdict jpf : List.of(Verdict.PASS, Verdict.DEADLOCK, Verdict.INCONCLUSIVE)) {
+      Engine other = new SlowEngine(jpf);
+      BenchResult r = new Benchmark(List.of(embedded, other), 1, CheckOptions.defaults(), Duration.ofSeconds(60))
+          .measure(fs, List.of(embedded, other));
+      assertEquals(jpf == Verdict.DEADLOCK, r.verdictsDiffer("jpf"), r.toString());
+      String md = BenchReport.markdown(List.of(r), List.of("embedded", "jpf"));
+      assertEquals(jpf == Verdict.DEADLOCK, md.contains("known disagreements"), md);
+      String row = md.lines()
+          .filter(l -> l.startsWith("| 14 |")).findFirst().orElseThrow();
+      cells.put(jpf, row.substring(row.lastIndexOf(" | ", row.length() - 3) + 3, row.length() - 2));
+    }
+    assertTrue(cells.get(Verdict.PASS).matches("\\d+\\.\\d×"), cells.toString());
+    assertEquals("verdicts differ", cells.get(Verdict.DEADLOCK), "a wrong verdict is not a speed-up");
+    assertTrue(cells.get(Verdict.INCONCLUSIVE).matches("≥ \\d+\\.\\d×"), "a cut run gives a lower bound: " + cells);
   }
 
   @Test

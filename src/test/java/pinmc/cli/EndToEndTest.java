@@ -143,6 +143,8 @@ class EndToEndTest {
     assertTrue(r.out().contains("#### filesystem") && r.out().contains("| 16 | pass | 8 | 0 | 8 |"), r.out());
     assertTrue(r.out().startsWith("# pinmc benchmarks") && r.out().contains("- jpf: not run (--no-jpf)"), r.out());
     assertTrue(r.out().contains("- command: `./pinmc bench --quick --runs 1 --no-jpf"), r.out());
+    assertTrue(r.out().matches("(?s).*\n- load average \\(1 minute, all of the machine's jobs\\): "
+        + "(\\d+\\.\\d|unknown) at the start, (\\d+\\.\\d|unknown) at the end\n.*"), r.out());
     assertTrue(Files.readString(json).contains("\"program\": \"indexer\""), Files.readString(json));
     assertEquals(r.out(), Files.readString(md));
   }

@@ -3,15 +3,13 @@ package pinmc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +25,7 @@ class LauncherTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
-    project = Files.createDirectories(dir.resolve("project"));
-    Files.copy(Path.of("pinmc"), project.resolve("pinmc"));
-    project.resolve("pinmc").toFile().setExecutable(true);
+    project = LauncherCopy.project(dir);
     Files.writeString(project.resolve("pom.xml"), "<project/>");
     Files.createDirectories(project.resolve("src/main"));
     Files.writeString(project.resolve("src/main/A.java"), "class A {}");
@@ -42,7 +37,7 @@ class LauncherTest {
         touch "%1$s/busy"; echo "build $out" >> "%1$s/builds"; sleep 1
         echo jar > "$out"; rm -f "%1$s/busy"
         """.formatted(dir));
-    script("java", "echo \"java $*\"\n");
+    script("java", "echo \"$*\" >> \"%s/java-calls\"; echo \"java $*\"\n".formatted(dir));
   }
 
   private void script(String name, String body) throws IOException {
@@ -60,18 +55,13 @@ class LauncherTest {
     return pb.start();
   }
 
-  private static String[] finish(Process p) throws Exception {
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    return new String[] {new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-        new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8), Integer.toString(p.exitValue())};
-  }
 
   @Test
   void buildsOnceToAnotherFileSaysSoAndRenamesIt() throws Exception {
     Process first = start("list");
     Process second = start("gate");
-    String[] a = finish(first);
-    String[] b = finish(second);
+    String[] a = LauncherCopy.finish(first);
+    String[] b = LauncherCopy.finish(second);
     assertEquals("0", a[2], a[1]);
     assertEquals("0", b[2], b[1]);
     List<String> builds = Files.readAllLines(dir.resolve("builds"));
@@ -83,7 +73,27 @@ class LauncherTest {
     try (var files = Files.list(project.resolve("target"))) {
       assertFalse(files.anyMatch(f -> f.getFileName().toString().contains("building")), "no half-built jar left");
     }
-    String[] again = finish(start("list"));
+    String[] again = LauncherCopy.finish(start("list"));
     assertEquals("", again[1], "a fresh jar is not rebuilt and nothing is said");
+  }
+
+  @Test
+  void anArchiveThisJavaCannotMakeIsNotTriedAgainUntilTheJarChanges() throws Exception {
+    assertEquals("0", LauncherCopy.finish(start("list"))[2]);
+    assertEquals(1, archiveAttempts(), "the stand-in java makes no archive: tried once");
+    String[] again = LauncherCopy.finish(start("list"));
+    assertEquals("0", again[2]);
+    assertEquals(1, archiveAttempts(), "not tried again for the same jar");
+    assertFalse(again[0].contains("SharedArchiveFile"), "no archive given to java: " + again[0]);
+    Path jar = project.resolve("target/pinmc.jar");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Files.setLastModifiedTime(project.resolve("src/main/A.java"), FileTime.fromMillis(0));
+    Files.setLastModifiedTime(project.resolve("pom.xml"), FileTime.fromMillis(0));
+    assertEquals("0", LauncherCopy.finish(start("list"))[2]);
+    assertEquals(2, archiveAttempts(), "a new jar is tried again");
+  }
+
+  private long archiveAttempts() throws IOException {
+    return Files.readAllLines(dir.resolve("java-calls")).stream().filter(l -> l.contains("ArchiveClassesAtExit")).count();
   }
 }
