@@ -48,6 +48,11 @@ class ManyThreadsTest {
   @Test
   void underAPreemptionBoundTheLostUpdateNeedsOnePreemption() {
     for (Reduction reduction : Reduction.values()) {
+      if (reduction == Reduction.STATES) {
+        // State caching refuses a bound (StateCachingTest): it would have to be part of the state.
+        assertEquals(pinmc.check.Verdict.ERROR, check(reduction, 0, "70").verdict());
+        continue;
+      }
       CheckResult zero = check(reduction, 0, "70");
       assertEquals(pinmc.check.Verdict.INCONCLUSIVE, zero.verdict(), reduction + ": " + zero.message());
       CheckResult one = check(reduction, 1, "70");
