@@ -153,7 +153,7 @@ final class StateFingerprint {
       } catch (IllegalAccessException e) {
         throw new Refused("cannot read the static fields of " + c.getName());
       }
-      h.putString(c.getName(), StandardCharsets.UTF_8);
+      string(c.getName());
       for (Field f : ClassShape.of(c).statics) {
         value(f, null);
       }
@@ -184,8 +184,9 @@ final class StateFingerprint {
     }
     h.putInt(frames.size());
     for (FrameSnapshot.Frame f : frames) {
-      h.putString(f.declaringClass().getName(), StandardCharsets.UTF_8);
-      h.putString(f.method(), StandardCharsets.UTF_8).putString(f.descriptor(), StandardCharsets.UTF_8);
+      string(f.declaringClass().getName());
+      string(f.method());
+      string(f.descriptor());
       h.putInt(f.bytecodeIndex());
       LiveLocals.Slots kinds = LiveLocals.at(f.declaringClass(), f.method(), f.descriptor(), f.bytecodeIndex());
       slots(f.locals(), kinds == null ? null : kinds.locals());
@@ -238,13 +239,14 @@ final class StateFingerprint {
 
   private void contents(Object o) {
     Class<?> c = o.getClass();
-    h.putLong(token(o)).putString(c.getName(), StandardCharsets.UTF_8);
+    h.putLong(token(o));
+    string(c.getName());
     if (c.isArray()) {
       array(o, c.getComponentType());
     } else if (o instanceof String s) {
-      h.putString(s, StandardCharsets.UTF_8);
+      string(s);
     } else if (o instanceof Class<?> k) {
-      h.putString(k.getName(), StandardCharsets.UTF_8);
+      string(k.getName());
     } else if (o instanceof java.lang.ref.Reference<?>) {
       throw new Refused("the model holds a " + c.getName() + ", whose referent the garbage collector may clear");
     } else {
@@ -257,7 +259,8 @@ final class StateFingerprint {
       }
       if (o instanceof Thread t) {
         // Of a thread's own state only what the model gave it: its task, name and daemon flag.
-        h.putString(t.getName(), StandardCharsets.UTF_8).putBoolean(t.isDaemon());
+        string(t.getName());
+        h.putBoolean(t.isDaemon());
         h.putLong(token(ThreadTask.of(t)));
       }
     }
@@ -295,28 +298,25 @@ final class StateFingerprint {
   }
 
   private void array(Object a, Class<?> component) {
+    h.putInt(java.lang.reflect.Array.getLength(a));
     if (component == int.class) {
-      int[] v = (int[]) a;
-      h.putInt(v.length);
-      for (int x : v) {
+      for (int x : (int[]) a) {
         h.putInt(x);
       }
     } else if (component == long.class) {
-      long[] v = (long[]) a;
-      h.putInt(v.length);
-      for (long x : v) {
+      for (long x : (long[]) a) {
         h.putLong(x);
       }
     } else if (component == boolean.class) {
-      boolean[] v = (boolean[]) a;
-      h.putInt(v.length);
-      for (boolean x : v) {
+      for (boolean x : (boolean[]) a) {
         h.putBoolean(x);
       }
     } else if (component == byte.class) {
-      h.putInt(((byte[]) a).length).putBytes((byte[]) a);
+      h.putBytes((byte[]) a);
     } else if (component == char.class) {
-      h.putString(new String((char[]) a), StandardCharsets.UTF_16LE);
+      for (char x : (char[]) a) {
+        h.putChar(x);
+      }
     } else if (component == short.class) {
       for (short x : (short[]) a) {
         h.putShort(x);
@@ -330,12 +330,18 @@ final class StateFingerprint {
         h.putDouble(x);
       }
     } else {
-      Object[] v = (Object[]) a;
-      h.putInt(v.length);
-      for (Object x : v) {
+      for (Object x : (Object[]) a) {
         h.putLong(token(x));
       }
     }
+  }
+
+  /**
+   * A string, length first: strings of different lengths one after the other (a class name,
+   * then a string's text) must not read as the same bytes.
+   */
+  private void string(String s) {
+    h.putInt(s.length()).putString(s, StandardCharsets.UTF_16LE);
   }
 
   private void value(Field f, Object o) {
