@@ -4,24 +4,23 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import pinmc.check.Bound;
 import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
 import pinmc.check.Minimization;
 import pinmc.check.Engine;
 import pinmc.check.ModelTarget;
+import pinmc.check.ProgressListener;
 import pinmc.check.Reduction;
 import pinmc.check.Schedule;
-import pinmc.check.Stats;
 import pinmc.check.Verdict;
 import pinmc.embedded.instrument.ModelClassLoader;
 import pinmc.embedded.runtime.CarrierPool;
-import pinmc.embedded.runtime.Execution;
 import pinmc.embedded.runtime.ExecutionConfig;
 import pinmc.embedded.runtime.Outcome;
 import pinmc.embedded.runtime.Sites;
 import pinmc.embedded.search.Explorer;
-import pinmc.embedded.search.StateCache;
 
 /**
  * pinmc's own stateless model checker for Java models: instruments the model's classes,
@@ -55,7 +54,9 @@ public final class EmbeddedEngine implements Engine {
    * an execution did not complete. For benchmarks and tests.
    */
   public long countInterleavings(ModelTarget target, CheckOptions options) {
-    return new Check(target, options.toBuilder().noPreemptionBound().build()).countTraces();
+    // Counting looks for no races and reports no progress: its executions are a check's again.
+    CheckOptions counting = options.toBuilder().noPreemptionBound().detectRaces(false).progress(ProgressListener.NONE).build();
+    return new Check(target, counting).countTraces();
   }
 
   @Override
@@ -69,14 +70,9 @@ public final class EmbeddedEngine implements Engine {
     private final CheckOptions options;
     private final Sites sites = new Sites();
     private final ExecutionConfig config;
-    private long steps;
-    private long maxDepth;
-    private long executions;
-    private long sleepBlocked;
-    /** Under state caching, the states of the search (of its last pass, if it had to start again); else null. */
-    private StateCache states;
     private final long startNanos = System.nanoTime();
-    private long lastProgress = startNanos;
+    /** The loop of this check, once the model is loaded. */
+    private CheckLoop loop;
 
     Check(ModelTarget target, CheckOptions options) {
       this.target = target;
@@ -86,19 +82,27 @@ public final class EmbeddedEngine implements Engine {
     }
 
     CheckResult run(Schedule replay) {
+      return withModel(m -> replay != null ? replaySchedule(m, replay) : search(m),
+          bad -> CheckResult.error(target.name(), name(), bad.getMessage()));
+    }
+
+    long countTraces() {
+      return withModel(m -> loop.run(-1, new TraceCount()), bad -> -1L);
+    }
+
+    /** Loads the model, runs {@code check} on it, and closes its class loader and carriers. */
+    private <R> R withModel(Function<CheckLoop.Model, R> check, Function<ModelMain.BadTarget, R> badTarget) {
       ModelClassLoader loader = new ModelClassLoader(target.classpath(), EmbeddedEngine.class.getClassLoader(), sites);
       try (CarrierPool pool = new CarrierPool()) {
         MethodHandle main;
         try {
           main = ModelMain.find(target, loader);
         } catch (ModelMain.BadTarget e) {
-          return CheckResult.error(target.name(), name(), e.getMessage());
+          return badTarget.apply(e);
         }
-        String[] args = target.args().toArray(String[]::new);
-        if (replay != null) {
-          return replaySchedule(loader, pool, main, args, replay);
-        }
-        return search(loader, pool, main, args);
+        CheckLoop.Model m = new CheckLoop.Model(loader, pool, main, target.args().toArray(String[]::new));
+        loop = new CheckLoop(options, sites, config, m, startNanos);
+        return check.apply(m);
       } finally {
         try {
           loader.close();
@@ -108,138 +112,138 @@ public final class EmbeddedEngine implements Engine {
       }
     }
 
-    long countTraces() {
-      ModelClassLoader loader = new ModelClassLoader(target.classpath(), EmbeddedEngine.class.getClassLoader(), sites);
-      try (CarrierPool pool = new CarrierPool()) {
-        MethodHandle main = ModelMain.find(target, loader);
-        String[] args = target.args().toArray(String[]::new);
-        Explorer explorer = new Explorer(options.reduction(), -1);
+    /** Trace counting's use of the loop: the distinct traces, or -1 if an execution did not complete. */
+    private final class TraceCount implements CheckLoop.Passes<Long> {
+      @Override
+      public void explorerStarted(Explorer explorer) {
         explorer.countTraces();
-        while (true) {
-          if (outOfBudget() != null) {
-            return -1;
-          }
-          Outcome o = runOne(explorer, loader, pool, main, args);
-          if (o == null) {
-            explorer = new Explorer(options.reduction(), -1);
-            explorer.countTraces();
-            continue;
-          }
-          if (o.kind() == Outcome.Kind.COMPLETE) {
-            explorer.countTrace();
-          } else if (o.kind() != Outcome.Kind.SLEEP_BLOCKED) {
-            return -1;
-          }
-          if (!explorer.finishExecution()) {
-            return explorer.distinctTraces();
-          }
+      }
+
+      @Override
+      public Long outOfBudget(Bound limit) {
+        return -1L;
+      }
+
+      @Override
+      public Long executed(Explorer explorer, Outcome o) {
+        if (o.kind() == Outcome.Kind.COMPLETE) {
+          explorer.countTrace();
+        } else if (o.kind() != Outcome.Kind.SLEEP_BLOCKED) {
+          return -1L;
         }
-      } catch (ModelMain.BadTarget e) {
-        return -1;
-      } finally {
-        try {
-          loader.close();
-        } catch (IOException e) {
-          // nothing to do
-        }
+        return null;
+      }
+
+      @Override
+      public Long passEnded(Explorer explorer, int bound) {
+        return explorer.distinctTraces();
       }
     }
 
-    private CheckResult search(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
-      Reduction reduction = options.reduction();
-      int maxBound = options.preemptionBound().orElse(-1);
-      if (reduction == Reduction.STATES) {
+    private CheckResult search(CheckLoop.Model m) {
+      if (options.reduction() == Reduction.STATES) {
         String refused = pinmc.embedded.runtime.StateCaching.refusal(options);
         if (refused != null) {
           return CheckResult.error(target.name(), name(), refused);
         }
       }
-      Bound boundHit = null;
-      String boundDetail = null;
+      return loop.run(options.preemptionBound().orElse(-1), new Search(m));
+    }
+
+    /** The search's use of the loop: the verdict, and after a counterexample the hunt for a shorter one. */
+    private final class Search implements CheckLoop.Passes<CheckResult> {
+      private final CheckLoop.Model m;
+      private final int maxBound = options.preemptionBound().orElse(-1);
+      /** A bound that cut an execution of this pass short, and how. */
+      private Bound boundHit;
+      private String boundDetail;
       // After the first counterexample the search goes on for a shorter one with the same
       // outcome; the verdict is decided by then and nothing later changes it.
-      Shortest shortest = null;
-      // With a preemption bound, search with 0, 1, ... preemptions so that the first
-      // counterexample found is one with the fewest preemptions.
-      for (int bound = maxBound < 0 ? -1 : 0; bound <= maxBound; bound++) {
-        Explorer explorer = newExplorer(reduction, bound);
-        boundHit = null;
-        boundDetail = null;
-        while (true) {
-          Bound limit = outOfBudget();
-          if (limit != null) {
+      private Shortest shortest;
+
+      Search(CheckLoop.Model m) {
+        this.m = m;
+      }
+
+      @Override
+      public CheckResult outOfBudget(Bound limit) {
+        if (shortest != null) {
+          return shortest.report("the search's " + limit.optionName() + " stopped it", false, m);
+        }
+        return inconclusive(limit, "the search stopped at its " + limit.optionName() + " after " + loop.executions()
+            + " executions");
+      }
+
+      @Override
+      public CheckResult beforeExecution() {
+        if (shortest != null && shortest.cheapPartSpent()) {
+          return shortest.report("the search stopped " + CHEAP_EXTRA_EXECUTIONS
+              + " executions after the first counterexample; --minimize searches on", false, m);
+        }
+        return null;
+      }
+
+      @Override
+      public CheckResult executed(Explorer explorer, Outcome o) {
+        switch (o.kind()) {
+          case VIOLATION -> {
+            explorer.lastStepFailed();
+            if (shortest == null) {
+              shortest = new Shortest(Failure.of(explorer, o), loop.executions());
+            } else {
+              shortest.consider(explorer, o);
+            }
+          }
+          case ERROR, DIVERGED -> {
             if (shortest != null) {
-              return shortest.report("the search's " + limit.optionName() + " stopped it", false, loader, pool, main, args);
+              return shortest.report("a later execution ended in an error: " + o.message(), false, m);
             }
-            return inconclusive(limit, "the search stopped at its " + limit.optionName() + " after " + executions
-                + " executions");
+            return CheckResult.error(target.name(), name(), o.message()).withStats(loop.stats(null));
           }
-          if (shortest != null && shortest.cheapPartSpent()) {
-            return shortest.report("the search stopped " + CHEAP_EXTRA_EXECUTIONS
-                + " executions after the first counterexample; --minimize searches on", false, loader, pool, main, args);
-          }
-          Outcome o = runOne(explorer, loader, pool, main, args);
-          if (o == null) {
-            explorer = newExplorer(reduction, bound);
-            continue;
-          }
-          switch (o.kind()) {
-            case VIOLATION -> {
-              explorer.lastStepFailed();
-              if (shortest == null) {
-                shortest = new Shortest(Failure.of(explorer, o), executions);
-              } else {
-                shortest.consider(explorer, o);
-              }
-            }
-            case ERROR, DIVERGED -> {
+          case BOUND -> {
+            boundHit = o.bound();
+            boundDetail = o.message();
+            if (o.bound() == Bound.LOCAL_PROGRESS) {
               if (shortest != null) {
-                return shortest.report("a later execution ended in an error: " + o.message(), false, loader, pool, main,
-                    args);
+                return shortest.report("a later execution stopped making progress", false, m);
               }
-              return CheckResult.error(target.name(), name(), o.message()).withStats(stats(null));
-            }
-            case BOUND -> {
-              boundHit = o.bound();
-              boundDetail = o.message();
-              if (o.bound() == Bound.LOCAL_PROGRESS) {
-                if (shortest != null) {
-                  return shortest.report("a later execution stopped making progress", false, loader, pool, main, args);
-                }
-                return inconclusive(boundHit, boundDetail);
-              }
-            }
-            default -> {
-              // complete, sleep-set blocked or cut by the preemption bound: go on
+              return inconclusive(boundHit, boundDetail);
             }
           }
-          progress();
-          if (!explorer.finishExecution()) {
-            break;
+          default -> {
+            // complete, sleep-set blocked or cut by the preemption bound: go on
           }
         }
+        return null;
+      }
+
+      @Override
+      public CheckResult passEnded(Explorer explorer, int bound) {
         if (shortest != null) {
           if (boundHit != null && boundHit != Bound.PREEMPTIONS) {
             return shortest.report("the search ran to its end, but " + boundHit.optionName() + " cut some executions short",
-                false, loader, pool, main, args);
+                false, m);
           }
           boolean bounded = bound >= 0 && explorer.preemptionBoundHit();
           return shortest.report(bounded ? "among schedules with at most " + bound + " preemptions" : "the search ran to its end",
-              true, loader, pool, main, args);
+              true, m);
         }
         if (boundHit == null && explorer.preemptionBoundHit()) {
           boundHit = Bound.PREEMPTIONS;
           boundDetail = "schedules with more than " + bound + " preemptions were not explored";
         }
-        if (boundHit != Bound.PREEMPTIONS) {
-          break; // complete at this bound (or cut by another bound): more preemptions add nothing
+        if (boundHit == Bound.PREEMPTIONS && bound < maxBound) {
+          // the next pass allows one more preemption; what cut this one does not cut it
+          boundHit = null;
+          boundDetail = null;
+          return null;
         }
+        if (boundHit != null) {
+          return inconclusive(boundHit, boundDetail);
+        }
+        return new CheckResult(target.name(), name(), Verdict.PASS, null, null,
+            "no violation in " + loop.executions() + " executions", List.of(), List.of(), null, loop.stats(null));
       }
-      if (boundHit != null) {
-        return inconclusive(boundHit, boundDetail);
-      }
-      return new CheckResult(target.name(), name(), Verdict.PASS, null, null,
-          "no violation in " + executions + " executions", List.of(), List.of(), null, stats(null));
     }
 
     /**
@@ -270,94 +274,30 @@ public final class EmbeddedEngine implements Engine {
       }
 
       boolean cheapPartSpent() {
-        return !options.minimize() && executions - firstFoundAt >= CHEAP_EXTRA_EXECUTIONS;
+        return !options.minimize() && loop.executions() - firstFoundAt >= CHEAP_EXTRA_EXECUTIONS;
       }
 
-      CheckResult report(String why, boolean complete, ModelClassLoader loader, CarrierPool pool, MethodHandle main,
-          String[] args) {
+      CheckResult report(String why, boolean complete, CheckLoop.Model m) {
         Outcome o = best.outcome();
         Verdict verdict = o.property() == pinmc.check.Property.DEADLOCK ? Verdict.DEADLOCK : Verdict.VIOLATION;
-        Minimization m = new Minimization(complete, failing, failing + (failing == 1 ? " failing execution, " : " failing executions, ")
+        Minimization minimization = new Minimization(complete, failing, failing + (failing == 1 ? " failing execution, " : " failing executions, ")
             + why);
-        return finishFailure(verdict, best, m, loader, pool, main, args);
+        return finishFailure(verdict, best, minimization, m);
       }
-    }
-
-    /**
-     * Runs one execution under {@code explorer} and counts it. Returns its outcome, or null
-     * if the search has to start again: executions so far were reduced without knowing what
-     * the invariants read, or held threads back in a loop that turned out not to be a spin
-     * loop. (Not after a violation: the verdict is decided by then.) The one loop body of
-     * the search and of trace counting.
-     */
-    private Outcome runOne(Explorer explorer, ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
-      explorer.startExecution();
-      Execution ex = new Execution(explorer, pool, sites, loader, config, false);
-      Outcome o = ex.run(main, args, () -> {});
-      account(ex, o);
-      states = explorer.stateCache();
-      // Dependence-based reductions rely on what invariants read; plain enumeration, with or
-      // without state caching, does not.
-      boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE;
-      if ((ex.invariantVisibilityGrew() && reduced || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
-        return null;
-      }
-      return o;
-    }
-
-    private Explorer newExplorer(Reduction reduction, int bound) {
-      Explorer e = new Explorer(reduction, bound);
-      if (options.detectRaces()) {
-        e.log().detectRaces();
-      }
-      return e;
-    }
-
-    private Bound outOfBudget() {
-      if (options.maxExecutions() > 0 && executions >= options.maxExecutions()) {
-        return Bound.EXECUTIONS;
-      }
-      if (options.timeLimit() != null && System.nanoTime() - startNanos > options.timeLimit().toNanos()) {
-        return Bound.TIME;
-      }
-      return null;
-    }
-
-    private void account(Execution ex, Outcome o) {
-      executions++;
-      if (o.kind() == Outcome.Kind.SLEEP_BLOCKED) {
-        sleepBlocked++;
-      }
-      steps += ex.stepCount();
-      maxDepth = Math.max(maxDepth, ex.stepCount());
-    }
-
-    private void progress() {
-      long now = System.nanoTime();
-      if (now - lastProgress > 250_000_000L) {
-        lastProgress = now;
-        options.progress().progress(executions, steps, (now - startNanos) / 1_000_000);
-      }
-    }
-
-    private Stats stats(Bound bound) {
-      return new Stats(executions, sleepBlocked, steps, maxDepth, (System.nanoTime() - startNanos) / 1_000_000, bound,
-          states == null ? -1 : states.distinct(), states == null ? -1 : states.matched());
     }
 
     /** An inconclusive result: a bound cut the search before it found anything. */
     private CheckResult inconclusive(Bound bound, String message) {
       return new CheckResult(target.name(), name(), Verdict.INCONCLUSIVE, null, null, message, List.of(), List.of(), null,
-          stats(bound));
+          loop.stats(bound));
     }
 
     /**
      * The result for a counterexample: replays it with the recorder on, first cut to the steps
      * its failure depends on, and as found if the cut one does not fail the same way.
      */
-    private CheckResult finishFailure(Verdict verdict, Failure failure, Minimization minimized, ModelClassLoader loader,
-        CarrierPool pool, MethodHandle main, String[] args) {
-      TraceReplay.Replayed r = new TraceReplay(loader, pool, main, args, sites, config).ofFailure(failure);
+    private CheckResult finishFailure(Verdict verdict, Failure failure, Minimization minimized, CheckLoop.Model m) {
+      TraceReplay.Replayed r = new TraceReplay(m.loader(), m.pool(), m.main(), m.args(), sites, config).ofFailure(failure);
       // A cut schedule (always shorter than the one found) is replayed only if it fails the same way.
       boolean cut = r.schedule().decisions().size() < failure.schedule().length;
       Outcome o = cut ? r.outcome() : failure.outcome();
@@ -368,13 +308,12 @@ public final class EmbeddedEngine implements Engine {
         allDetails.add(r.note());
       }
       return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), o.message(), allDetails,
-          r.trace(), r.schedule(), stats(null), minimized);
+          r.trace(), r.schedule(), loop.stats(null), minimized);
     }
 
-    private CheckResult replaySchedule(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args, Schedule schedule) {
-      TraceReplay.Replayed r = new TraceReplay(loader, pool, main, args, sites, config).run(schedule, null);
-      executions = 1;
-      steps = r.trace().size();
+    private CheckResult replaySchedule(CheckLoop.Model m, Schedule schedule) {
+      TraceReplay.Replayed r = new TraceReplay(m.loader(), m.pool(), m.main(), m.args(), sites, config).run(schedule, null);
+      loop.countReplay(r.trace().size());
       Outcome o = r.outcome();
       Verdict verdict = switch (o.kind()) {
         case VIOLATION -> o.property() == pinmc.check.Property.DEADLOCK ? Verdict.DEADLOCK : Verdict.VIOLATION;
@@ -385,7 +324,7 @@ public final class EmbeddedEngine implements Engine {
       String message = o.message() != null ? o.message()
           : verdict == Verdict.PASS ? "the schedule ran to completion without a violation" : o.kind().toString();
       return new CheckResult(target.name(), name(), verdict, o.property(), o.invariant(), message, o.details(),
-          r.trace(), schedule, stats(o.bound()));
+          r.trace(), schedule, loop.stats(o.bound()));
     }
   }
 }
