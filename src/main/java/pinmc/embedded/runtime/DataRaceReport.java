@@ -40,8 +40,8 @@ final class DataRaceReport {
 
   /** The violation for steps {@code race[0]} and {@code race[1]}, which race on {@code location}. */
   Outcome outcome(int[] race, long location) {
-    int field = Locations.field(location);
-    Object target = ex.objects.objectNumbered(Locations.object(location));
+    int field = Location.field(location);
+    Object target = ex.objects.objectNumbered(Location.object(location));
     String what = target != null && target.getClass().isArray() ? "element " + field + " of " + ex.describe(target)
         : target != null && JdkObjects.kind(target.getClass()) != JdkObjects.Kind.UNCONTROLLED ? ex.describe(target)
         : sites.fieldName(field);

@@ -266,13 +266,13 @@ public final class Execution {
       finish(cached);
       return null;
     }
-    long d = explorer.decide(depth, threads);
-    if (d < 0) {
-      finish(Outcome.ofEndingDecision(d, depth, explorer.divergence(), this::noThreadOutcome));
+    pinmc.embedded.search.Decision d = explorer.decide(depth, threads);
+    if (d.endsExecution()) {
+      finish(Outcome.ofEndingDecision(d.end(), depth, explorer.divergence(), this::noThreadOutcome));
       return null;
     }
-    ModelThread next = threads.all.get(Explorer.threadOf(d));
-    next.choiceValue = Explorer.choiceOf(d);
+    ModelThread next = threads.all.get(d.thread());
+    next.choiceValue = d.choice();
     depth++;
     steps.begin(next);
     return next;

@@ -28,9 +28,9 @@ final class ObjectNumbers {
     objectIds.put(o, id);
   }
 
-  /** The location of {@code field} of {@code o} (see {@link Locations}). */
+  /** The location of {@code field} of {@code o} (see {@link Location}). */
   long location(Object o, int field) {
-    return Locations.of(objectId(o), field);
+    return Location.of(objectId(o), field);
   }
 
   int objectId(Object o) {

@@ -4,6 +4,7 @@ import java.util.List;
 import pinmc.api.InvariantViolation;
 import pinmc.check.Bound;
 import pinmc.check.Property;
+import pinmc.embedded.search.Decision;
 
 /** How one execution ended. */
 public record Outcome(Kind kind, Property property, String invariant, String message, List<String> details, Bound bound) {
@@ -37,17 +38,19 @@ public record Outcome(Kind kind, Property property, String invariant, String mes
    * (an unsupported construct, a failure before any thread started: {@code onlyMain}).
    */
   /**
-   * The outcome of a decision that ends the execution at step {@code depth}: one of {@link
-   * pinmc.embedded.search.Explorer}'s negative constants; {@code noThread} says whether the
-   * end is a deadlock.
+   * The outcome of a decision that ends the execution at step {@code depth}; {@code noThread}
+   * says whether the end is a deadlock.
    */
-  static Outcome ofEndingDecision(long decision, int depth, String divergence, java.util.function.Supplier<Outcome> noThread) {
-    if (decision == pinmc.embedded.search.Explorer.NO_THREAD) {
-      return noThread.get();
-    } else if (decision == pinmc.embedded.search.Explorer.SLEEP_BLOCKED) {
-      return of(Kind.SLEEP_BLOCKED);
-    } else if (decision == pinmc.embedded.search.Explorer.PREEMPTION_CUT) {
-      return of(Kind.PREEMPTION_CUT);
+  static Outcome ofEndingDecision(Decision.End end, int depth, String divergence, java.util.function.Supplier<Outcome> noThread) {
+    switch (end) {
+      case NO_THREAD:
+        return noThread.get();
+      case SLEEP_BLOCKED:
+        return of(Kind.SLEEP_BLOCKED);
+      case PREEMPTION_CUT:
+        return of(Kind.PREEMPTION_CUT);
+      case DIVERGED:
+        break;
     }
     return new Outcome(Kind.DIVERGED, null, null,
         "the model did not behave the same way when re-run with the same schedule: at step " + depth + ", "

@@ -48,7 +48,7 @@ final class SharedMemory implements Primitive {
    * detection (only when it is on: the flag costs a lookup per access).
    */
   byte plain(Object o, int field, byte mode) {
-    if (!config.detectRaces() || field < 0) {
+    if (!config.detectRaces() || Location.isEngineField(field)) {
       return mode;
     }
     boolean array = o != null && o.getClass().isArray();
@@ -58,7 +58,7 @@ final class SharedMemory implements Primitive {
   /** An access inside an atomic block: part of the block's step. */
   void atomicAccess(ModelThread me, Object o, int field, byte mode) {
     boolean write = mode == AccessSet.WRITE;
-    if (field >= 0 && (mode == AccessSet.READ || write)) {
+    if (!Location.isEngineField(field) && (mode == AccessSet.READ || write)) {
       mode = plain(o, field, mode);
     }
     if (me != null && me.inGuard && !write) {

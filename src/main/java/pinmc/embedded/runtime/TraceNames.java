@@ -92,7 +92,7 @@ final class TraceNames {
     if (o != null && o.getClass().isArray()) {
       return "[" + field + "]";
     }
-    if (field < 0) {
+    if (Location.isEngineField(field)) {
       return null;
     }
     String f = ex.sites.fieldName(field);

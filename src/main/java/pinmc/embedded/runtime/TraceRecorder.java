@@ -31,7 +31,7 @@ final class TraceRecorder {
   private final IdentityHashMap<ModelThread, SourceLocation> lastAt = new IdentityHashMap<>();
   private final List<Object[]> atomicWriteTargets = new ArrayList<>();
   private final List<String> atomicWritePlaces = new ArrayList<>();
-  /** Accesses of the step being taken: locations as {@code objectKey << 32 | field}. */
+  /** Accesses of the step being taken: {@link Location}s of trace keys. */
   private final List<Long> stepReads = new ArrayList<>();
   private final List<Long> stepWrites = new ArrayList<>();
   /** Reads of the invariant being evaluated, or of a guard being described. */
@@ -355,16 +355,16 @@ final class TraceRecorder {
 
   private String placeOf(long loc) {
     Object o = keys.objectOf(loc);
-    int field = Locations.field(loc);
-    if (field < 0) {
+    int field = Location.field(loc);
+    if (Location.isEngineField(field)) {
       return ex.describe(o);
     }
     return names.place(o, field);
   }
 
   private String currentValue(long loc) {
-    int field = Locations.field(loc);
-    return field < 0 ? "?" : names.format(names.value(keys.objectOf(loc), field));
+    int field = Location.field(loc);
+    return Location.isEngineField(field) ? "?" : names.format(names.value(keys.objectOf(loc), field));
   }
 
   static long[] toArray(List<Long> list) {

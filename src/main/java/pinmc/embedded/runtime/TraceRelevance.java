@@ -102,6 +102,6 @@ final class TraceRelevance {
 
   /** The object part of a location; a static field is an object of its own. */
   private static long objectOf(long loc) {
-    return Locations.wholeObject(loc);
+    return Location.wholeObject(loc);
   }
 }

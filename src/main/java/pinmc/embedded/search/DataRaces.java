@@ -9,10 +9,8 @@ import java.util.Arrays;
  * hands over each step as it ends; only the first race is kept, which is what is reported.
  */
 final class DataRaces {
-  private static final int[] EMPTY = new int[0];
-
-  private int[][] syncClock = new int[8][];
-  private int[] atomicSync = EMPTY;
+  private VectorClock[] syncClock = new VectorClock[8];
+  private VectorClock atomicSync = VectorClock.ZERO;
   private boolean stepIsAtomic;
   private int raceFirst = -1;
   private int raceSecond = -1;
@@ -21,7 +19,7 @@ final class DataRaces {
   void reset() {
     raceFirst = -1;
     raceSecond = -1;
-    atomicSync = EMPTY;
+    atomicSync = VectorClock.ZERO;
     Arrays.fill(syncClock, null);
     stepIsAtomic = false;
   }
@@ -50,11 +48,12 @@ final class DataRaces {
     if (p >= syncClock.length) {
       syncClock = Arrays.copyOf(syncClock, Math.max(p + 1, syncClock.length * 2));
     }
-    int[] before = syncClock[p] == null ? EMPTY : syncClock[p];
-    int[] sv = Arrays.copyOf(before, threadCount);
-    sv[p] = localIndex[e];
+    VectorClock before = syncClock[p] == null ? VectorClock.ZERO : syncClock[p];
+    VectorClock sv = before.copy(threadCount);
+    int own = sv.increment(p);
+    assert own == localIndex[e] : "the sync clock counts every step of its thread, as the log's clock does";
     if (stepIsAtomic) {
-      VectorClocks.join(sv, atomicSync);
+      sv.join(atomicSync);
     }
     for (int k = 0; k < set.size(); k++) {
       byte mode = set.mode(k);
@@ -64,10 +63,10 @@ final class DataRaces {
       Locations.LocationState st = states[k];
       byte kind = AccessSet.kind(mode);
       if ((mode & AccessSet.PLAIN) == 0 && (kind == AccessSet.READ || kind == AccessSet.ACQUIRE_SHARED)) {
-        VectorClocks.join(sv, st.syncWrite);
+        sv.join(st.syncWrite);
       } else if (kind == AccessSet.ACQUIRE) {
-        VectorClocks.join(sv, st.syncWrite);
-        VectorClocks.join(sv, st.sharedReleaseSync);
+        sv.join(st.syncWrite);
+        sv.join(st.sharedReleaseSync);
       }
     }
     for (int k = 0; k < set.size(); k++) {
@@ -90,12 +89,12 @@ final class DataRaces {
           st.lastPlainWrite = e;
           st.plainReadCount = 0;
         } else {
-          st.plainReads = VectorClocks.push(st.plainReads, st.plainReadCount++, e);
+          st.plainReads = Locations.push(st.plainReads, st.plainReadCount++, e);
         }
       } else if (kind == AccessSet.WRITE || kind == AccessSet.RELEASE) {
         st.syncWrite = sv; // a volatile read or an acquisition synchronises with the last one
       } else if (kind == AccessSet.RELEASE_SHARED) {
-        st.sharedReleaseSync = VectorClocks.joined(st.sharedReleaseSync, sv);
+        st.sharedReleaseSync = st.sharedReleaseSync.joined(sv);
       }
     }
     if (stepIsAtomic) {
@@ -105,12 +104,12 @@ final class DataRaces {
     stepIsAtomic = false;
   }
 
-  private static boolean unordered(int earlier, int p, int[] sv, int[] thread, int[] localIndex) {
+  private static boolean unordered(int earlier, int p, VectorClock sv, int[] thread, int[] localIndex) {
     if (earlier < 0 || thread[earlier] == p) {
       return false;
     }
     int q = thread[earlier];
-    return (q < sv.length ? sv[q] : 0) < localIndex[earlier];
+    return sv.get(q) < localIndex[earlier];
   }
 
   private void race(int earlier, int later, long location) {

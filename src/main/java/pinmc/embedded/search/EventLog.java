@@ -18,13 +18,12 @@ public final class EventLog {
   private int count;
   private int[] thread = new int[256];
   private int[] localIndex = new int[256];
-  private int[][] clocks = new int[256][];
+  private VectorClock[] clocks = new VectorClock[256];
   private AccessSet[] accesses = new AccessSet[256];
   /** Whether a step continues its thread's previous step (the rest of an atomic block after a choice in it). */
   private boolean[] continuation = new boolean[256];
 
-  private int[][] threadClock = new int[8][];
-  private int[] threadSteps = new int[8];
+  private VectorClock[] threadClock = new VectorClock[8];
   private int threadCount;
 
   private final Locations.LocationTable locations = new Locations.LocationTable();
@@ -36,8 +35,6 @@ public final class EventLog {
   private int open = -1;
   /** Scratch: the state of each access of the step being ended, looked up once. */
   private Locations.LocationState[] states = new Locations.LocationState[8];
-
-  private static final int[] EMPTY = new int[0];
 
   /** Turns data-race detection on for the executions to come. */
   public void detectRaces() {
@@ -72,7 +69,6 @@ public final class EventLog {
     }
     count = 0;
     open = -1;
-    Arrays.fill(threadSteps, 0);
     Arrays.fill(threadClock, null);
     threadCount = 0;
     locations.clear();
@@ -94,7 +90,6 @@ public final class EventLog {
     }
     if (t >= threadClock.length) {
       threadClock = Arrays.copyOf(threadClock, Math.max(t + 1, threadClock.length * 2));
-      threadSteps = Arrays.copyOf(threadSteps, threadClock.length);
     }
     threadCount = Math.max(threadCount, t + 1);
     thread[count] = t;
@@ -141,10 +136,9 @@ public final class EventLog {
     int e = open;
     open = -1;
     int p = thread[e];
-    int[] before = threadClock[p] == null ? EMPTY : threadClock[p];
-    int[] vc = Arrays.copyOf(before, threadCount);
-    vc[p] = ++threadSteps[p];
-    localIndex[e] = vc[p];
+    VectorClock before = threadClock[p] == null ? VectorClock.ZERO : threadClock[p];
+    VectorClock vc = before.copy(threadCount);
+    localIndex[e] = vc.increment(p);
     AccessSet set = accesses[e];
     if (states.length < set.size()) {
       states = new Locations.LocationState[set.size() * 2];
@@ -157,7 +151,7 @@ public final class EventLog {
       states[k] = st;
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
-          VectorClocks.join(vc, st.lastWriteClock);
+          vc.join(st.lastWriteClock);
           if (raceable && (mode & AccessSet.GUARD) != 0) {
             for (int w = 0; w < st.writeCount; w++) {
               raceIfConcurrent(st.writes[w], e, p, before);
@@ -167,8 +161,8 @@ public final class EventLog {
           }
         }
         case AccessSet.WRITE -> {
-          VectorClocks.join(vc, st.lastWriteClock);
-          VectorClocks.join(vc, st.readsClock);
+          vc.join(st.lastWriteClock);
+          vc.join(st.readsClock);
           if (raceable) {
             if (st.lastWriteRaceable) {
               raceIfConcurrent(st.lastWrite, e, p, before);
@@ -179,8 +173,8 @@ public final class EventLog {
           }
         }
         case AccessSet.ACQUIRE -> {
-          VectorClocks.join(vc, st.releaseClock);
-          VectorClocks.join(vc, st.sharedReleaseClock);
+          vc.join(st.releaseClock);
+          vc.join(st.sharedReleaseClock);
           if (raceable) {
             raceIfConcurrent(st.lastAcquire, e, p, before);
             if ((mode & AccessSet.GUARD) != 0) {
@@ -193,7 +187,7 @@ public final class EventLog {
           }
         }
         case AccessSet.ACQUIRE_SHARED -> {
-          VectorClocks.join(vc, st.releaseClock);
+          vc.join(st.releaseClock);
           if (raceable) {
             raceIfConcurrent(st.lastAcquire, e, p, before);
           }
@@ -215,36 +209,36 @@ public final class EventLog {
       Locations.LocationState st = states[k];
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
-          st.readsClock = VectorClocks.joined(st.readsClock, vc);
+          st.readsClock = st.readsClock.joined(vc);
           if (raceable) {
-            st.reads = VectorClocks.push(st.reads, st.readCount++, e);
+            st.reads = Locations.push(st.reads, st.readCount++, e);
           }
         }
         case AccessSet.WRITE -> {
           st.lastWrite = e;
           st.lastWriteRaceable = raceable;
           st.lastWriteClock = vc;
-          st.readsClock = EMPTY;
+          st.readsClock = VectorClock.ZERO;
           st.readCount = 0;
           if (raceable) {
-            st.writes = VectorClocks.push(st.writes, st.writeCount++, e);
+            st.writes = Locations.push(st.writes, st.writeCount++, e);
           }
         }
         case AccessSet.ACQUIRE -> {
           st.lastAcquire = e;
           st.sharedAcquireCount = 0;
           if ((mode & AccessSet.GUARD) != 0) {
-            st.tryAcquires = VectorClocks.push(st.tryAcquires, st.tryAcquireCount++, e);
+            st.tryAcquires = Locations.push(st.tryAcquires, st.tryAcquireCount++, e);
           }
         }
-        case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = VectorClocks.push(st.sharedAcquires, st.sharedAcquireCount++, e);
+        case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = Locations.push(st.sharedAcquires, st.sharedAcquireCount++, e);
         case AccessSet.RELEASE -> {
           st.releaseClock = vc;
           st.lastRelease = e;
           st.tryAcquireCount = 0;
         }
         case AccessSet.RELEASE_SHARED -> {
-          st.sharedReleaseClock = VectorClocks.joined(st.sharedReleaseClock, vc);
+          st.sharedReleaseClock = st.sharedReleaseClock.joined(vc);
           st.tryAcquireCount = 0;
         }
         default -> throw new IllegalStateException("unknown access mode " + mode);
@@ -257,7 +251,7 @@ public final class EventLog {
     }
   }
 
-  private void raceIfConcurrent(int earlier, int later, int laterThread, int[] laterBefore) {
+  private void raceIfConcurrent(int earlier, int later, int laterThread, VectorClock laterBefore) {
     if (earlier < 0) {
       return;
     }
@@ -265,8 +259,7 @@ public final class EventLog {
     if (q == laterThread) {
       return;
     }
-    int seen = q < laterBefore.length ? laterBefore[q] : 0;
-    if (seen >= localIndex[earlier]) {
+    if (laterBefore.get(q) >= localIndex[earlier]) {
       return; // already ordered before the later thread's previous step
     }
     // The races of one step are added together, so a duplicate can only be at the tail.
@@ -304,13 +297,13 @@ public final class EventLog {
   }
 
   /** Step {@code e}'s happens-before clock (do not change it). */
-  int[] clock(int e) {
+  VectorClock clock(int e) {
     return clocks[e];
   }
 
   int clockOf(int e, int t) {
-    int[] c = clocks[e];
-    return c != null && t < c.length ? c[t] : 0;
+    VectorClock c = clocks[e];
+    return c != null ? c.get(t) : 0;
   }
 
   int raceCount() {

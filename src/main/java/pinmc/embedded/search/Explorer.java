@@ -34,15 +34,6 @@ import pinmc.check.Reduction;
  * running a given schedule again is the strategy {@link Replay}.
  */
 public final class Explorer {
-  /** {@link #decide} found no enabled thread: the execution is over (or deadlocked). */
-  public static final long NO_THREAD = -1;
-  /** {@link #decide} found every enabled thread asleep: the execution is redundant. */
-  public static final long SLEEP_BLOCKED = -2;
-  /** {@link #decide} found the replayed execution behaving differently from its record. */
-  public static final long DIVERGED = -3;
-  /** {@link #decide} could only continue with a preemption beyond the bound. */
-  public static final long PREEMPTION_CUT = -4;
-
   private final Strategy strategy;
   private long wakeupMisses;
   private final ArrayList<Node> path = new ArrayList<>();
@@ -75,21 +66,6 @@ public final class Explorer {
    */
   public static Explorer following(int[][] decisions, long[] signatures) {
     return new Explorer(decisions, signatures);
-  }
-
-  /** The decision that takes {@code thread}'s step with value {@code choice}. */
-  static long decision(int thread, int choice) {
-    return thread | ((long) choice << 32);
-  }
-
-  /** The thread of a decision {@link #decide} returned (not one of its negative constants). */
-  public static int threadOf(long decision) {
-    return (int) decision;
-  }
-
-  /** The value the step of a decision {@link #decide} returned chooses. */
-  public static int choiceOf(long decision) {
-    return (int) (decision >>> 32);
   }
 
   /** How many decisions of the path the current execution replays. */
@@ -145,11 +121,8 @@ public final class Explorer {
     executions++;
   }
 
-  /**
-   * The decision at scheduling point {@code depth}: a thread and the value its step chooses
-   * (see {@link #threadOf} and {@link #choiceOf}), or one of the negative constants of this class.
-   */
-  public long decide(int depth, SchedulingView view) {
+  /** The decision at scheduling point {@code depth}: a thread's step and its value, or the end of the execution. */
+  public Decision decide(int depth, SchedulingView view) {
     ThreadSet enabled = view.enabled();
     if (depth < replayLength) {
       return replay(path.get(depth), enabled, view);
@@ -165,19 +138,19 @@ public final class Explorer {
       strategy.entered(prev, node);
     }
     ThreadSet candidates = enabled.minus(node.sleep);
-    long planned = strategy.planned(node, candidates, view);
+    Decision planned = strategy.planned(node, candidates, view);
     if (planned != Strategy.NOT_PLANNED) {
       return planned;
     }
     if (enabled.isEmpty()) {
-      return NO_THREAD;
+      return Decision.NO_THREAD;
     }
     if (candidates.isEmpty()) {
-      return SLEEP_BLOCKED;
+      return Decision.SLEEP_BLOCKED;
     }
     ThreadSet affordable = strategy.choosable(node, candidates);
     if (affordable.isEmpty()) {
-      return PREEMPTION_CUT;
+      return Decision.PREEMPTION_CUT;
     }
     int chosen = preferred(node, affordable);
     node.backtrack = strategy.backtrackOf(chosen, affordable);
@@ -190,7 +163,7 @@ public final class Explorer {
   }
 
   /** Records that {@code node} takes {@code thread}'s step with value {@code choice}, and returns that decision. */
-  long take(Node node, int thread, int choice, SchedulingView view) {
+  Decision take(Node node, int thread, int choice, SchedulingView view) {
     node.chosen = thread;
     node.choiceCount = view.choiceCount(thread);
     node.choiceStart = choice < node.choiceCount ? choice : 0;
@@ -199,17 +172,17 @@ public final class Explorer {
     node.signature = view.signature(thread);
     node.recorded = true;
     path.add(node);
-    return decision(thread, node.choice);
+    return Decision.step(thread, node.choice);
   }
 
-  /** Ends the execution as one that did not do what it did before, for {@code why}; returns {@link #DIVERGED}. */
-  long diverged(String why) {
+  /** Ends the execution as one that did not do what it did before, for {@code why}; returns {@link Decision#DIVERGED}. */
+  Decision diverged(String why) {
     divergence = why;
-    return DIVERGED;
+    return Decision.DIVERGED;
   }
 
   /** Re-runs node {@code node} of the path: its chosen step again, or for the first time. */
-  private long replay(Node node, ThreadSet enabled, SchedulingView view) {
+  private Decision replay(Node node, ThreadSet enabled, SchedulingView view) {
     if (!enabled.contains(node.chosen)) {
       return diverged("thread " + node.chosen + " was to take step " + node.depth + " but is not enabled");
     }
@@ -222,7 +195,7 @@ public final class Explorer {
     } else if (signature != node.signature) {
       return diverged("thread " + node.chosen + " was to repeat step " + node.depth + " but did something else");
     }
-    return decision(node.chosen, node.choice);
+    return Decision.step(node.chosen, node.choice);
   }
 
   private static void inheritSleep(Node prev, Node node, AccessSet taken) {

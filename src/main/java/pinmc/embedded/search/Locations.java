@@ -6,26 +6,33 @@ import java.util.Arrays;
 final class Locations {
   private Locations() {}
 
-  private static final int[] EMPTY = new int[0];
+  /** {@code a} with {@code v} at index {@code at}, grown if {@code at} is its length: appends to a list of steps. */
+  static int[] push(int[] a, int at, int v) {
+    if (at == a.length) {
+      a = Arrays.copyOf(a, a.length * 2);
+    }
+    a[at] = v;
+    return a;
+  }
 
   /** The last accesses seen at one location, enough to find the races of the next one. */
   static final class LocationState {
     int lastWrite = -1;
     boolean lastWriteRaceable;
-    int[] lastWriteClock = EMPTY;
-    int[] readsClock = EMPTY;
+    VectorClock lastWriteClock = VectorClock.ZERO;
+    VectorClock readsClock = VectorClock.ZERO;
     int[] reads = new int[2];
     int readCount;
     int[] writes = new int[2];
     int writeCount;
     int lastAcquire = -1;
     int lastRelease = -1;
-    int[] releaseClock = EMPTY;
-    int[] sharedReleaseClock = EMPTY;
+    VectorClock releaseClock = VectorClock.ZERO;
+    VectorClock sharedReleaseClock = VectorClock.ZERO;
     int[] sharedAcquires = new int[2];
     int sharedAcquireCount;
-    int[] syncWrite = EMPTY;
-    int[] sharedReleaseSync = EMPTY;
+    VectorClock syncWrite = VectorClock.ZERO;
+    VectorClock sharedReleaseSync = VectorClock.ZERO;
     /** Try-acquisitions since the last release: a release decides whether such a later one would fail. */
     int[] tryAcquires = new int[2];
     int tryAcquireCount;

@@ -38,7 +38,7 @@ final class OptimalDpor implements Strategy {
 
   /** A new node with wakeup trees to explore takes the first tree's first step. */
   @Override
-  public long planned(Node node, ThreadSet candidates, SchedulingView view) {
+  public Decision planned(Node node, ThreadSet candidates, SchedulingView view) {
     if (candidates.isEmpty() || node.wakeup == null || node.wakeup.isEmpty()) {
       return NOT_PLANNED;
     }

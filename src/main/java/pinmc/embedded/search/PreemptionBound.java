@@ -36,7 +36,7 @@ final class PreemptionBound implements Strategy {
   }
 
   @Override
-  public long planned(Node node, ThreadSet candidates, SchedulingView view) {
+  public Decision planned(Node node, ThreadSet candidates, SchedulingView view) {
     return inner.planned(node, candidates, view);
   }
 

@@ -31,7 +31,7 @@ final class Replay implements Strategy {
   }
 
   @Override
-  public long planned(Node node, ThreadSet candidates, SchedulingView view) {
+  public Decision planned(Node node, ThreadSet candidates, SchedulingView view) {
     int k = node.depth;
     if (k >= decisions.length) {
       return NOT_PLANNED;

@@ -12,7 +12,7 @@ import pinmc.check.Reduction;
  */
 interface Strategy {
   /** {@link #planned}: no planned step, choose as usual. */
-  long NOT_PLANNED = Long.MIN_VALUE;
+  Decision NOT_PLANNED = null;
 
   /** The nodes of a search's current path, by depth. */
   interface Path {
@@ -56,7 +56,7 @@ interface Strategy {
    * The decision of a new node that a plan fixes (a wakeup tree, a schedule to replay), or
    * {@link #NOT_PLANNED}. Asked before anything else about the node, even when no thread can go.
    */
-  default long planned(Node node, ThreadSet candidates, SchedulingView view) {
+  default Decision planned(Node node, ThreadSet candidates, SchedulingView view) {
     return NOT_PLANNED;
   }
 

@@ -35,17 +35,14 @@ final class TraceCounter {
     long h1 = 0x9E3779B97F4A7C15L;
     long h2 = 0xC2B2AE3D27D4EB4FL;
     for (int e : order) {
-      int[] c = log.clock(e);
-      int length = c.length;
-      while (length > 0 && c[length - 1] == 0) {
-        length--;
-      }
+      VectorClock c = log.clock(e);
+      int length = c.width();
       long word = ((long) log.thread(e) << 32) | length;
       h1 = mix(h1, word);
       h2 = mix(h2 ^ 0x5851F42D4C957F2DL, word);
       for (int i = 0; i < length; i++) {
-        h1 = mix(h1, c[i]);
-        h2 = mix(h2 ^ 0x14057B7EF767814FL, c[i] + 31L * i);
+        h1 = mix(h1, c.get(i));
+        h2 = mix(h2 ^ 0x14057B7EF767814FL, c.get(i) + 31L * i);
       }
     }
     return new long[] {h1, h2};

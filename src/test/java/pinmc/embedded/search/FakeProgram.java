@@ -29,9 +29,9 @@ final class FakeProgram {
 
   /**
    * The outcome of one search: executions run, each complete execution's schedule as text
-   * (thread, then what its step did), and the last execution's end (a constant of {@link Explorer}, or 0 if complete).
+   * (thread, then what its step did), and the last execution's end ({@link Decision.End#NO_THREAD} if every thread ran to its end).
    */
-  record Search(int executions, List<String> schedules, long lastEnd) {
+  record Search(int executions, List<String> schedules, Decision.End lastEnd) {
     Set<String> outcomes() {
       return canonical(schedules);
     }
@@ -47,7 +47,7 @@ final class FakeProgram {
   Search run(Explorer explorer, boolean once) {
     List<String> schedules = new ArrayList<>();
     int executions = 0;
-    long end;
+    Decision.End end;
     do {
       explorer.startExecution();
       executions++;
@@ -56,7 +56,7 @@ final class FakeProgram {
     return new Search(executions, schedules, end);
   }
 
-  private long runOne(Explorer explorer, List<String> schedules) {
+  private Decision.End runOne(Explorer explorer, List<String> schedules) {
     int[] pc = new int[threads.size()];
     int[] last = {-1};
     SchedulingView view = new SchedulingView() {
@@ -89,15 +89,14 @@ final class FakeProgram {
     StringBuilder outcome = new StringBuilder();
     EventLog log = explorer.log();
     for (int depth = 0; ; depth++) {
-      long d = explorer.decide(depth, view);
-      if (d < 0) {
-        if (d == Explorer.NO_THREAD) {
+      Decision d = explorer.decide(depth, view);
+      if (d.endsExecution()) {
+        if (d.end() == Decision.End.NO_THREAD) {
           schedules.add(outcome.toString().trim());
-          return 0;
         }
-        return d;
+        return d.end();
       }
-      int t = Explorer.threadOf(d);
+      int t = d.thread();
       Step s = threads.get(t).get(pc[t]);
       log.begin(t);
       if (s.choices() == 1) {
@@ -106,7 +105,7 @@ final class FakeProgram {
       log.end();
       // What a step did, as the final state would show it: who wrote a location last and
       // what each read saw (the last writer) and each choice took.
-      outcome.append(t).append(s.choices() > 1 ? "c" + Explorer.choiceOf(d) : s.mode() == AccessSet.WRITE ? "w" + s.location()
+      outcome.append(t).append(s.choices() > 1 ? "c" + d.choice() : s.mode() == AccessSet.WRITE ? "w" + s.location()
           : "r" + s.location() + "=" + lastWriter(log, s.location())).append(' ');
       pc[t]++;
       last[0] = t;

@@ -21,7 +21,7 @@ class ReplayTest {
   @Test
   void aScheduleIsFollowedThenTheRestRunsAsPlainEnumerationStartsIt() {
     Search s = replay(new int[][] {{1, -1}, {0, -1}, {0, 2}}, null);
-    assertEquals(0, s.lastEnd());
+    assertEquals(Decision.End.NO_THREAD, s.lastEnd());
     assertEquals(List.of("1w1 0w1 0c2 2r1=0"), s.schedules());
   }
 
@@ -29,14 +29,14 @@ class ReplayTest {
   void aThreadThatCannotTakeItsStepIsADivergence() {
     Explorer explorer = Explorer.following(new int[][] {{1, -1}, {1, -1}}, null);
     Search s = PROGRAM.run(explorer, true);
-    assertEquals(Explorer.DIVERGED, s.lastEnd());
+    assertEquals(Decision.End.DIVERGED, s.lastEnd());
     assertEquals("thread 1 was to take step 1 but is not enabled", explorer.divergence());
   }
 
   @Test
   void aValueTheStepDoesNotHaveIsADivergence() {
     Explorer explorer = Explorer.following(new int[][] {{0, -1}, {0, 3}}, null);
-    assertEquals(Explorer.DIVERGED, PROGRAM.run(explorer, true).lastEnd());
+    assertEquals(Decision.End.DIVERGED, PROGRAM.run(explorer, true).lastEnd());
     assertEquals("thread 0 was to choose value 3 at step 1 but its step has 3 values", explorer.divergence());
   }
 
@@ -45,10 +45,10 @@ class ReplayTest {
     // The fake view's signature of a step is 1000 * thread + its index in the thread.
     int[][] decisions = {{0, -1}, {1, -1}};
     Explorer same = Explorer.following(decisions, new long[] {0, 1000});
-    assertEquals(0, PROGRAM.run(same, true).lastEnd());
+    assertEquals(Decision.End.NO_THREAD, PROGRAM.run(same, true).lastEnd());
     assertNull(same.divergence());
     Explorer other = Explorer.following(decisions, new long[] {0, 1001});
-    assertEquals(Explorer.DIVERGED, PROGRAM.run(other, true).lastEnd());
+    assertEquals(Decision.End.DIVERGED, PROGRAM.run(other, true).lastEnd());
     assertEquals("thread 1 was to repeat step 1 but did something else", other.divergence());
   }
 }
