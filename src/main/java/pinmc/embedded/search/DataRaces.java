@@ -43,7 +43,7 @@ final class DataRaces {
    * states the log looked up into {@code states}; {@code thread} and {@code localIndex} are
    * the log's, by step.
    */
-  void stepEnded(int e, int p, AccessSet set, Locations.LocationState[] states, int[] thread, int[] localIndex,
+  void stepEnded(int e, int p, AccessSet set, LocationStates.LocationState[] states, int[] thread, int[] localIndex,
       int threadCount) {
     if (p >= syncClock.length) {
       syncClock = Arrays.copyOf(syncClock, Math.max(p + 1, syncClock.length * 2));
@@ -60,7 +60,7 @@ final class DataRaces {
       if ((mode & AccessSet.SCHEDULING) != 0) {
         continue;
       }
-      Locations.LocationState st = states[k];
+      LocationStates.LocationState st = states[k];
       byte kind = AccessSet.kind(mode);
       if ((mode & AccessSet.PLAIN) == 0 && (kind == AccessSet.READ || kind == AccessSet.ACQUIRE_SHARED)) {
         sv.join(st.syncWrite);
@@ -74,7 +74,7 @@ final class DataRaces {
       if ((mode & AccessSet.SCHEDULING) != 0) {
         continue;
       }
-      Locations.LocationState st = states[k];
+      LocationStates.LocationState st = states[k];
       byte kind = AccessSet.kind(mode);
       if ((mode & AccessSet.PLAIN) != 0) {
         if (unordered(st.lastPlainWrite, p, sv, thread, localIndex)) {
@@ -89,7 +89,7 @@ final class DataRaces {
           st.lastPlainWrite = e;
           st.plainReadCount = 0;
         } else {
-          st.plainReads = Locations.push(st.plainReads, st.plainReadCount++, e);
+          st.plainReads = LocationStates.push(st.plainReads, st.plainReadCount++, e);
         }
       } else if (kind == AccessSet.WRITE || kind == AccessSet.RELEASE) {
         st.syncWrite = sv; // a volatile read or an acquisition synchronises with the last one

@@ -26,7 +26,7 @@ public final class EventLog {
   private VectorClock[] threadClock = new VectorClock[8];
   private int threadCount;
 
-  private final Locations.LocationTable locations = new Locations.LocationTable();
+  private final LocationStates.LocationTable locations = new LocationStates.LocationTable();
 
   /** Data races of plain accesses, when they are looked for (null otherwise). */
   private DataRaces dataRaces;
@@ -34,7 +34,7 @@ public final class EventLog {
   private int raceCount;
   private int open = -1;
   /** Scratch: the state of each access of the step being ended, looked up once. */
-  private Locations.LocationState[] states = new Locations.LocationState[8];
+  private LocationStates.LocationState[] states = new LocationStates.LocationState[8];
 
   /** Turns data-race detection on for the executions to come. */
   public void detectRaces() {
@@ -141,13 +141,13 @@ public final class EventLog {
     localIndex[e] = vc.increment(p);
     AccessSet set = accesses[e];
     if (states.length < set.size()) {
-      states = new Locations.LocationState[set.size() * 2];
+      states = new LocationStates.LocationState[set.size() * 2];
     }
     for (int k = 0; k < set.size(); k++) {
       long loc = set.location(k);
       byte mode = set.mode(k);
       boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
-      Locations.LocationState st = locations.stateOf(loc);
+      LocationStates.LocationState st = locations.stateOf(loc);
       states[k] = st;
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
@@ -206,12 +206,12 @@ public final class EventLog {
     for (int k = 0; k < set.size(); k++) {
       byte mode = set.mode(k);
       boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
-      Locations.LocationState st = states[k];
+      LocationStates.LocationState st = states[k];
       switch (AccessSet.kind(mode)) {
         case AccessSet.READ -> {
           st.readsClock = st.readsClock.joined(vc);
           if (raceable) {
-            st.reads = Locations.push(st.reads, st.readCount++, e);
+            st.reads = LocationStates.push(st.reads, st.readCount++, e);
           }
         }
         case AccessSet.WRITE -> {
@@ -221,17 +221,17 @@ public final class EventLog {
           st.readsClock = VectorClock.ZERO;
           st.readCount = 0;
           if (raceable) {
-            st.writes = Locations.push(st.writes, st.writeCount++, e);
+            st.writes = LocationStates.push(st.writes, st.writeCount++, e);
           }
         }
         case AccessSet.ACQUIRE -> {
           st.lastAcquire = e;
           st.sharedAcquireCount = 0;
           if ((mode & AccessSet.GUARD) != 0) {
-            st.tryAcquires = Locations.push(st.tryAcquires, st.tryAcquireCount++, e);
+            st.tryAcquires = LocationStates.push(st.tryAcquires, st.tryAcquireCount++, e);
           }
         }
-        case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = Locations.push(st.sharedAcquires, st.sharedAcquireCount++, e);
+        case AccessSet.ACQUIRE_SHARED -> st.sharedAcquires = LocationStates.push(st.sharedAcquires, st.sharedAcquireCount++, e);
         case AccessSet.RELEASE -> {
           st.releaseClock = vc;
           st.lastRelease = e;

@@ -3,8 +3,8 @@ package pinmc.embedded.search;
 import java.util.Arrays;
 
 /** The per-location state of one execution's event log: what the next access of a location races with. */
-final class Locations {
-  private Locations() {}
+final class LocationStates {
+  private LocationStates() {}
 
   /** {@code a} with {@code v} at index {@code at}, grown if {@code at} is its length: appends to a list of steps. */
   static int[] push(int[] a, int at, int v) {
@@ -72,7 +72,7 @@ final class Locations {
     }
 
     private static int slot(long location, int mask) {
-      // Locations are an object number above a field number: mix both halves into the low bits.
+      // LocationStates are an object number above a field number: mix both halves into the low bits.
       long h = location * 0x9E3779B97F4A7C15L;
       return (int) (h ^ (h >>> 32)) & mask;
     }
