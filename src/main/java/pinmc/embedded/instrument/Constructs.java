@@ -64,7 +64,6 @@ final class Constructs {
       Map.entry("java/util/concurrent/RecursiveAction", "use java.lang.Thread; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CompletableFuture", "use java.lang.Thread; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/FutureTask", "use java.lang.Thread; " + WHY_UNCONTROLLED),
-      Map.entry("java/util/concurrent/CountDownLatch", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CyclicBarrier", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Phaser", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Exchanger", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),

@@ -54,6 +54,17 @@ public final class Hooks {
     return null;
   }
 
+  /**
+   * Refuses, with {@code construct} and {@code why} as the error, an operation made while an
+   * invariant or a guard is evaluated: for operations on state the search does not know such
+   * a read of, so it could skip the orders that change its result.
+   */
+  static void refuseInInvariantOrGuard(String construct, String why) {
+    if (Thread.currentThread() instanceof Carrier c && c.thread != null && c.thread.silent > 0) {
+      throw new UnsupportedConstructError(construct, why);
+    }
+  }
+
   static Execution execution() {
     return ((Carrier) Thread.currentThread()).execution;
   }
