@@ -34,6 +34,13 @@ public final class Corpus {
         Arguments.of(SemaphoreCounter.class, new String[] {"try"}, "pass", true),
         Arguments.of(SemaphoreCounter.class, new String[] {"tryNeverFails"}, "violation:assertion", true),
         Arguments.of(SemaphoreCounter.class, new String[] {"handOff"}, "pass", true),
+        Arguments.of(CountDownLatchWorkers.class, new String[] {"results"}, "pass", true),
+        Arguments.of(CountDownLatchWorkers.class, new String[] {"startGate"}, "pass", true),
+        Arguments.of(CountDownLatchWorkers.class, new String[] {"lostUpdate"}, "violation:assertion", true),
+        Arguments.of(CountDownLatchWorkers.class, new String[] {"short"}, "deadlock", true),
+        Arguments.of(CountDownLatchWorkers.class, new String[] {"timed"}, "pass", true),
+        Arguments.of(CountDownLatchWorkers.class, new String[] {"timedNeverTimesOut"}, "violation:assertion", true),
+        Arguments.of(CountDownLatchWorkers.class, new String[] {"interrupted"}, "pass", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));
   }
 }

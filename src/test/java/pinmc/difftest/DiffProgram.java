@@ -1,6 +1,7 @@
 package pinmc.difftest;
 
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +25,10 @@ import pinmc.api.Invariants;
  * scheduling point) and keeps its own position and each thread's result in locals, so the only
  * scheduling points are the operations' own. Shared state: plain, volatile and array ints
  * (variables 0-5), monitors, an atomic integer, reference and integer array, a reentrant lock
- * with a condition, and a read-write lock. Each thread folds what it observes into one local
- * result. When every thread has joined, main adds the final state (the shared values, each
- * thread's result and interrupt status) to the system property {@value #STATES}, which outlives
- * an execution.
+ * with a condition, a read-write lock, a semaphore of one permit and latches of count 1 and 2.
+ * Each thread folds what it observes into one local result. When every thread has joined, main
+ * adds the final state (the shared values, each thread's result and interrupt status) to the
+ * system property {@value #STATES}, which outlives an execution.
  */
 public class DiffProgram {
   /** The system property final states are appended to, separated by {@code ;}. */
@@ -48,6 +49,8 @@ public class DiffProgram {
   static final Condition CONDITION = LOCK.newCondition();
   static final ReentrantReadWriteLock RW = new ReentrantReadWriteLock();
   static final Semaphore SEMAPHORE = new Semaphore(1);
+  static final CountDownLatch LATCH0 = new CountDownLatch(1);
+  static final CountDownLatch LATCH1 = new CountDownLatch(2);
   static final Thread[] THREADS = new Thread[MAX_THREADS];
   static final int[] RESULTS = new int[MAX_THREADS];
   static final int[] INTERRUPTED = new int[MAX_THREADS];
@@ -162,6 +165,10 @@ public class DiffProgram {
 
   static Object monitor(int m) {
     return m == 0 ? MONITOR0 : m == 1 ? MONITOR1 : DiffProgram.class;
+  }
+
+  static CountDownLatch latch(int l) {
+    return l == 0 ? LATCH0 : LATCH1;
   }
 
   static synchronized int runStaticSynchronized(String code, int from, int to, int me, int local) {
@@ -344,6 +351,16 @@ public class DiffProgram {
         }
         case 'V' -> SEMAPHORE.release();
         case 'L' -> local = local * 3 + SEMAPHORE.availablePermits();
+        // java.util.concurrent.CountDownLatch: latch 0 counts from 1, latch 1 from 2
+        case 'C' -> latch(a).countDown();
+        case 'J' -> {
+          if (b == 1) {
+            local = local * 2 + (latch(a).await(1, TimeUnit.MILLISECONDS) ? 1 : 0);
+          } else {
+            latch(a).await();
+          }
+        }
+        case 'm' -> local = local * 3 + (int) latch(a).getCount();
         // the model API and data choices
         case 'Z' -> local = local * 2 + Choice.nextInt(a);
         case 'Y' -> local = local * 3 + new Random(1).nextInt(a);

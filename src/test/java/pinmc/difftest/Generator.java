@@ -20,8 +20,8 @@ final class Generator {
     THREAD("jlyoOQIhHv"),
     PARK("pPu"),
     ATOMIC("gGncefq"),
-    /** java.util.concurrent's locks, their conditions, and semaphores. */
-    LOCK("KUBDEVL"),
+    /** java.util.concurrent's locks, their conditions, semaphores and count-down latches. */
+    LOCK("KUBDEVLCJm"),
     RW_LOCK("RX"),
     API("ZabF"),
     RANDOM("Y"),
@@ -131,7 +131,8 @@ final class Generator {
       case 'W' -> Op.of(k, pick(r, ctx.monitors()), r.nextBoolean() ? 0 : v + 1);
       case 'T', 'N', 'A' -> Op.of(k, pick(r, ctx.monitors()), 0);
       case 'B' -> r.nextInt(3) == 0 ? Op.of(k, 1, 0) : Op.of(k, 0, r.nextBoolean() ? 0 : v + 1);
-      case 'D' -> Op.of(k, r.nextInt(2), 0);
+      case 'D', 'C', 'm' -> Op.of(k, r.nextInt(2), 0);
+      case 'J' -> Op.of(k, r.nextInt(2), r.nextInt(3) == 0 ? 1 : 0);
       case 'j' -> Op.of(k, joinable(r, ctx), r.nextInt(3) == 0 ? 1 : 0);
       case 'I', 'v', 'u' -> Op.of(k, r.nextInt(ctx.threads()), 0);
       case 'Z', 'Y' -> Op.of(k, 2 + r.nextInt(2), 0);

@@ -111,6 +111,8 @@ record Op(char kind, int a, int b, List<Op> body) {
       case 'D' -> a == 0 ? "condition.signal();" : "condition.signalAll();";
       case 'V' -> "semaphore.release();";
       case 'L' -> "local = local * 3 + semaphore.availablePermits();";
+      case 'C' -> "latch" + a + ".countDown();";
+      case 'm' -> "local = local * 3 + (int) latch" + a + ".getCount();";
       case 'Z' -> "local = local * 2 + Choice.nextInt(" + a + ");";
       case 'Y' -> "local = local * 3 + new Random(1).nextInt(" + a + ");";
       default -> null;
@@ -134,6 +136,7 @@ record Op(char kind, int a, int b, List<Op> body) {
           : b == 0 ? "condition.await();" : "while (" + var(b - 1) + " == 0) condition.await();";
       case 'E' -> a == 0 ? "semaphore.acquire(); try {"
           : "if (semaphore.tryAcquire()) { local = local * 2 + 1; try {";
+      case 'J' -> b == 1 ? "local = local * 2 + (latch" + a + ".await(1, MILLISECONDS) ? 1 : 0);" : "latch" + a + ".await();";
       case 'R' -> "rw.readLock().lock(); try {";
       case 'X' -> "rw.writeLock().lock(); try {";
       case 'a' -> "local = Atomic.callInt(() -> {";

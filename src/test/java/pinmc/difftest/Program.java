@@ -198,6 +198,7 @@ record Program(int[] invariant, List<List<Op>> threads) {
         case 'Z', 'Y' -> op.a() < 2 || op.a() > 3 ? "choice bound" : null;
         case 'q' -> op.a() > 1 ? "atomic array index" : null;
         case 'E' -> op.a() > 1 ? "semaphore acquisition " + op.a() : null;
+        case 'C', 'J', 'm' -> op.a() > 1 ? "latch " + op.a() : k == 'J' && op.b() > 1 ? "latch await " + op.b() : null;
         default -> null;
       };
       if (why == null && (k == 'W' || k == 'B') && op.b() > 6) {

@@ -128,7 +128,7 @@ final class StandaloneJava {
 
     StringBuilder out = new StringBuilder();
     out.append("// ").append(program.encode()).append('\n');
-    out.append("import java.util.Random;\nimport java.util.concurrent.Semaphore;\nimport java.util.concurrent.TimeUnit;\n")
+    out.append("import java.util.Random;\nimport java.util.concurrent.CountDownLatch;\nimport java.util.concurrent.Semaphore;\nimport java.util.concurrent.TimeUnit;\n")
         .append("import java.util.concurrent.atomic.AtomicInteger;\nimport java.util.concurrent.atomic.AtomicIntegerArray;\n")
         .append("import java.util.concurrent.atomic.AtomicReference;\nimport java.util.concurrent.locks.Condition;\n")
         .append("import java.util.concurrent.locks.LockSupport;\nimport java.util.concurrent.locks.ReentrantLock;\n")
@@ -145,6 +145,8 @@ final class StandaloneJava {
         .append("  static final Condition condition = lock.newCondition();\n")
         .append("  static final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();\n")
         .append("  static final Semaphore semaphore = new Semaphore(1);\n")
+        .append("  static final CountDownLatch latch0 = new CountDownLatch(1);\n")
+        .append("  static final CountDownLatch latch1 = new CountDownLatch(2);\n")
         .append("  static Thread main;\n");
     for (int t = 1; t < n; t++) {
       out.append("  static final Thread t").append(t).append(" = new Thread(new Runnable() {\n")
@@ -221,6 +223,8 @@ final class StandaloneJava {
       case 'T' -> interruptible(out, indent, monitor(a) + ".wait(1);");
       case 'j' -> interruptible(out, indent, Op.thread(a) + (b == 0 ? ".join();" : ".join(1);"));
       case 'l' -> interruptible(out, indent, "Thread.sleep(1);");
+      case 'J' -> interruptible(out, indent, b == 1
+          ? "local = local * 2 + (latch" + a + ".await(1, TimeUnit.MILLISECONDS) ? 1 : 0);" : "latch" + a + ".await();");
       case 'B' -> interruptible(out, indent, a == 1
           ? "local = local * 2 + (condition.await(1, TimeUnit.MILLISECONDS) ? 1 : 0);"
           : b == 0 ? "condition.await();" : "while (" + Op.var(b - 1) + " == 0) condition.await();");

@@ -1,7 +1,10 @@
 package pinmc.embedded.instrument;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Type;
 import pinmc.embedded.runtime.Primitives;
 import pinmc.embedded.runtime.SharedPackages;
 
@@ -64,7 +67,6 @@ final class Constructs {
       Map.entry("java/util/concurrent/RecursiveAction", "use java.lang.Thread; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CompletableFuture", "use java.lang.Thread; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/FutureTask", "use java.lang.Thread; " + WHY_UNCONTROLLED),
-      Map.entry("java/util/concurrent/CountDownLatch", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/CyclicBarrier", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Phaser", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
       Map.entry("java/util/concurrent/Exchanger", "use synchronized/wait/notifyAll or Atomic.when; " + WHY_UNCONTROLLED),
@@ -163,28 +165,40 @@ final class Constructs {
     }
     if (REPLACED.containsKey(owner)) {
       // A class a primitive serves is never refused, whatever the list says of it; only what
-      // its stand-in cannot override is.
-      return finalInJdkClass(owner, method)
-          ? method + " is final in " + owner.replace('/', '.') + ", so the engine's stand-in cannot answer it: "
-              + "it would report the JDK class's own, unused, state"
-          : null;
+      // its stand-in does not answer is.
+      return standInLeavesToJdk(owner, method, desc);
     }
     return UNSUPPORTED.get(owner);
   }
 
-  /** Whether {@code owner} (a JDK class) has a public final method {@code name} of its own, not one of Object's. */
-  private static boolean finalInJdkClass(String owner, String name) {
+  /**
+   * Why a call of {@code name desc} on {@code owner}, a JDK class a stand-in replaces, is refused,
+   * or null: a public method of the JDK class's own that the stand-in does not override (it
+   * cannot if the method is final) would answer from the JDK class's state, which the stand-in
+   * leaves unused.
+   */
+  static String standInLeavesToJdk(String owner, String name, String desc) {
     try {
-      Class<?> c = Class.forName(owner.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
-      for (java.lang.reflect.Method m : c.getMethods()) {
-        if (m.getName().equals(name) && java.lang.reflect.Modifier.isFinal(m.getModifiers())
-            && m.getDeclaringClass() != Object.class) {
-          return true;
+      Class<?> jdk = Class.forName(owner.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
+      Class<?> standIn = Class.forName(REPLACED.get(owner).replace('/', '.'), false, Constructs.class.getClassLoader());
+      for (Method m : jdk.getMethods()) {
+        if (!m.getName().equals(name) || !Type.getMethodDescriptor(m).equals(desc) || Modifier.isStatic(m.getModifiers())
+            || m.getDeclaringClass() == Object.class) {
+          continue;
+        }
+        String jdkName = jdk.getName();
+        if (Modifier.isFinal(m.getModifiers())) {
+          return name + " is final in " + jdkName + ", so the engine's stand-in cannot answer it: "
+              + "it would report the JDK class's own, unused, state";
+        }
+        if (standIn.getMethod(name, m.getParameterTypes()).getDeclaringClass() != standIn) {
+          return name + " of " + jdkName + " is not modelled by the engine's stand-in: "
+              + "it would report the JDK class's own, unused, state";
         }
       }
-      return false;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+      return null;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null;
     }
   }
 
@@ -200,7 +214,7 @@ final class Constructs {
       Class<?> c = Class.forName(internalName.replace('/', '.'), false, ClassLoader.getPlatformClassLoader());
       boolean container = java.util.Collection.class.isAssignableFrom(c) || java.util.Map.class.isAssignableFrom(c)
           || java.util.BitSet.class.isAssignableFrom(c);
-      return container && !java.lang.reflect.Modifier.isAbstract(c.getModifiers());
+      return container && !Modifier.isAbstract(c.getModifiers());
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }

@@ -13,8 +13,13 @@ import pinmc.embedded.search.AccessSet;
  *
  * <p>A write-lock request of a read-write lock is announced as {@link OpKind#LOCK} with
  * {@code opThread} set to the requester: it also waits for the readers.
+ *
+ * <p>Public for the entry points at the end of this file (they take no site: a trace finds it
+ * from the stack), which the engine's stand-in
+ * {@code juc.ModelReentrantLock} (and the write lock of {@code juc.ModelReentrantReadWriteLock})
+ * calls; not an API.
  */
-final class ExclusiveLocks implements Primitive {
+public final class ExclusiveLocks implements Primitive {
   /** The engine's per-object location of a lock. */
   static final int MONITOR = -1;
 
@@ -163,5 +168,39 @@ final class ExclusiveLocks implements Primitive {
   int holdCount(Object lock, ModelThread me) {
     Monitor m = monitor(lock);
     return m.owner == me ? m.depth : 0;
+  }
+
+  // ------------------------------------------------------------ entry points of juc.ModelReentrantLock
+
+  public static void lock(Object lock) {
+    ModelThread me = Hooks.active();
+    if (me != null) {
+      Hooks.execution().locks.lock(me, lock, 0);
+    }
+  }
+
+  public static boolean tryLock(Object lock) {
+    ModelThread me = Hooks.active();
+    return me == null || Hooks.execution().locks.tryLock(me, lock, 0);
+  }
+
+  public static void unlock(Object lock) {
+    ModelThread me = Hooks.activeForRelease();
+    if (me != null) {
+      Hooks.execution().locks.unlock(me, lock, 0);
+    }
+  }
+
+  public static boolean isHeldByCurrentThread(Object lock) {
+    ModelThread me = Hooks.active();
+    return me != null && Hooks.execution().locks.isHeldBy(lock, me);
+  }
+
+  public static int holdCount(Object lock) {
+    ModelThread me = Hooks.active();
+    if (me == null) {
+      return 0;
+    }
+    return Hooks.execution().locks.holdCount(lock, me);
   }
 }

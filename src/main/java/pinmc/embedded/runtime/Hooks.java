@@ -13,9 +13,10 @@ import pinmc.embedded.search.AccessSet;
  *
  * <p>This class is public because instrumented classes in another class loader call it;
  * it is not an API. Thread operations go through {@link ThreadHooks}, calls on JDK objects
- * through {@link JdkObjectHooks}, the engine's replacements for
- * {@code java.util.concurrent.locks} through {@link LockHooks}; the instrumenter names every
- * hook it calls in one table ({@code instrument.HookCall}).
+ * through {@link JdkObjectHooks}; the engine's stand-ins for {@code java.util.concurrent}
+ * classes ({@code juc/}) call the entry points of the primitive each serves ({@link
+ * ExclusiveLocks}, {@link ReadWriteLocks}, {@link WaitSets}, {@link Semaphores}). The
+ * instrumenter names every hook it calls in one table ({@code instrument.HookCall}).
  */
 public final class Hooks {
   private Hooks() {}
@@ -51,6 +52,17 @@ public final class Hooks {
       }
     }
     return null;
+  }
+
+  /**
+   * Refuses, with {@code construct} and {@code why} as the error, an operation made while an
+   * invariant or a guard is evaluated: for operations on state the search does not know such
+   * a read of, so it could skip the orders that change its result.
+   */
+  static void refuseInInvariantOrGuard(String construct, String why) {
+    if (Thread.currentThread() instanceof Carrier c && c.thread != null && c.thread.silent > 0) {
+      throw new UnsupportedConstructError(construct, why);
+    }
   }
 
   static Execution execution() {

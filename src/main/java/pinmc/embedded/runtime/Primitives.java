@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import pinmc.embedded.runtime.juc.ModelCountDownLatch;
 import pinmc.embedded.runtime.juc.ModelReentrantLock;
 import pinmc.embedded.runtime.juc.ModelReentrantReadWriteLock;
 import pinmc.embedded.runtime.juc.ModelSemaphore;
@@ -37,7 +38,8 @@ public final class Primitives {
       of(ex -> new AtomicCells(ex, ex.sites)),
       of(ex -> new AtomicBlocks(ex, ex.config)),
       of(ex -> new FairYield(ex, ex.sites)),
-      of(Semaphores::new, ModelSemaphore.class));
+      of(Semaphores::new, ModelSemaphore.class),
+      of(CountDownLatches::new, ModelCountDownLatch.class));
 
   /** Makes every registered primitive for {@code ex}, in order, into {@code into}. */
   static void makeAll(Execution ex, List<Primitive> into) {

@@ -8,8 +8,13 @@ import pinmc.embedded.search.AccessSet;
  * or release is a shared access of the lock's location {@link ExclusiveLocks#MONITOR}: two
  * readers are independent, a reader and a writer are not. The write lock is an exclusive
  * lock that also waits for the readers (see {@link ExclusiveLocks}).
+ *
+ * <p>Public for the entry points at the end of this file (they take no site: a trace finds it
+ * from the stack), which the engine's stand-in
+ * {@code juc.ModelReentrantReadWriteLock} calls (its write lock's release, hold queries and
+ * conditions are those of {@link ExclusiveLocks} and {@link WaitSets}); not an API.
  */
-final class ReadWriteLocks implements Primitive {
+public final class ReadWriteLocks implements Primitive {
   private final Execution ex;
   private final ExclusiveLocks locks;
 
@@ -110,5 +115,38 @@ final class ReadWriteLocks implements Primitive {
     ex.schedulePoint(me);
     m.owner = me;
     m.depth = 1;
+  }
+
+  // ------------------------------------------------------------ entry points of juc.ModelReentrantReadWriteLock
+
+  public static void readLock(Object lock) {
+    ModelThread me = Hooks.active();
+    if (me != null) {
+      Hooks.execution().readWriteLocks.readLock(me, lock, 0);
+    }
+  }
+
+  public static void readUnlock(Object lock) {
+    ModelThread me = Hooks.activeForRelease();
+    if (me != null) {
+      Hooks.execution().readWriteLocks.readUnlock(me, lock, 0);
+    }
+  }
+
+  public static void writeLock(Object lock) {
+    ModelThread me = Hooks.active();
+    if (me != null) {
+      Hooks.execution().readWriteLocks.writeLock(me, lock, 0);
+    }
+  }
+
+  public static boolean tryReadLock(Object lock) {
+    ModelThread me = Hooks.active();
+    return me == null || Hooks.execution().readWriteLocks.tryLock(me, lock, false);
+  }
+
+  public static boolean tryWriteLock(Object lock) {
+    ModelThread me = Hooks.active();
+    return me == null || Hooks.execution().readWriteLocks.tryLock(me, lock, true);
   }
 }

@@ -1,6 +1,5 @@
 package pinmc.embedded.runtime;
 
-import java.util.IdentityHashMap;
 import pinmc.embedded.search.AccessSet;
 
 /**
@@ -35,10 +34,11 @@ public final class Semaphores implements Primitive {
 
   private final Execution ex;
   /** Permits of each semaphore used in this execution, made from its initial permits at first use. */
-  private final IdentityHashMap<Object, int[]> permits = new IdentityHashMap<>();
+  private final CountPerObject permits;
 
   Semaphores(Execution ex) {
     this.ex = ex;
+    this.permits = new CountPerObject(ex, "permits");
   }
 
   @Override
@@ -49,21 +49,17 @@ public final class Semaphores implements Primitive {
   /** Its part of a state fingerprint: the permits of each semaphore used so far. */
   @Override
   public void hashState(StateFingerprint f) {
-    f.table(permits, p -> new long[] {p[0]});
+    permits.hashState(f);
   }
 
   /** The pending operation's semaphore's permits now; the pending operation's object is the semaphore. */
   int available(Object semaphore) {
-    int[] p = permits.get(semaphore);
-    if (p == null) {
-      throw new IllegalStateException("no permits recorded for " + ex.describe(semaphore));
-    }
-    return p[0];
+    return permits.now(semaphore);
   }
 
   /** The permits of {@code semaphore}, which starts with {@code initialPermits} at its first use in the execution. */
   int[] state(Object semaphore, int initialPermits) {
-    return permits.computeIfAbsent(semaphore, s -> new int[] {initialPermits});
+    return permits.of(semaphore, initialPermits);
   }
 
   /** A blocking acquisition can go on once there are enough permits, or (interruptibly) when its thread is interrupted. */
@@ -155,10 +151,8 @@ public final class Semaphores implements Primitive {
   }
 
   private static ModelThread caller() {
-    if (Thread.currentThread() instanceof Carrier c && c.thread != null && c.thread.silent > 0) {
-      throw new UnsupportedConstructError("a Semaphore in an invariant or a guard",
-          "its permits are not state the search tracks there; keep a counter in a field next to it");
-    }
+    Hooks.refuseInInvariantOrGuard("a Semaphore in an invariant or a guard",
+        "its permits are not state the search tracks there; keep a counter in a field next to it");
     return Hooks.active();
   }
 

@@ -12,8 +12,13 @@ import pinmc.embedded.search.AccessSet;
  * ({@link OpKind#REACQUIRE}). The wait set is a location of its own, {@link #WAIT_SET}:
  * joining it and notifying write it, so a notify is ordered with every wait it could wake;
  * a wake-up reads it, so it happens after the notify that woke it.
+ *
+ * <p>Public for the entry points at the end of this file (they take no site: a trace finds it
+ * from the stack), which the engine's stand-in
+ * {@code juc.ModelCondition} calls ({@code Object.wait}/{@code notify} come through
+ * {@link Hooks}); not an API.
  */
-final class WaitSets implements Primitive {
+public final class WaitSets implements Primitive {
   /** The engine's per-object location of a wait set. */
   static final int WAIT_SET = -2;
 
@@ -162,6 +167,24 @@ final class WaitSets implements Primitive {
         }
       }
       k++;
+    }
+  }
+
+  // ------------------------------------------------------------ entry points of juc.ModelCondition
+
+  /** {@code Condition.await}: returns whether the thread was signalled (not timed out). */
+  public static boolean await(Object condition, Object lock, boolean timed) throws InterruptedException {
+    ModelThread me = Hooks.active();
+    if (me == null) {
+      throw new IllegalStateException("Condition.await outside a model thread");
+    }
+    return Hooks.execution().waitSets.await(me, condition, lock, timed, 0);
+  }
+
+  public static void signal(Object condition, Object lock, boolean all) {
+    ModelThread me = Hooks.active();
+    if (me != null) {
+      Hooks.execution().waitSets.notify(me, condition, lock, all, 0);
     }
   }
 }

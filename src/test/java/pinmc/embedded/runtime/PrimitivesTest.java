@@ -63,7 +63,8 @@ class PrimitivesTest {
   void theEnginesLocationsAreDistinct() {
     int[] fields = {ExclusiveLocks.MONITOR, WaitSets.WAIT_SET, ThreadLifeCycle.ALIVE, ThreadLifeCycle.STARTED,
         ThreadLifeCycle.INTERRUPT, Parking.PERMIT, AtomicCells.VALUE, Invariants.INVARIANT_STATE, FairYield.FAIR,
-        FairYield.ANY_RELEASE, Invariants.ARRAY_ELEMENTS, Semaphores.PERMITS, Semaphores.ACQUISITIONS};
+        FairYield.ANY_RELEASE, Invariants.ARRAY_ELEMENTS, Semaphores.PERMITS, Semaphores.ACQUISITIONS,
+        CountDownLatches.COUNT};
     HashSet<Integer> seen = new HashSet<>();
     for (int f : fields) {
       assertTrue(f < 0, "engine locations are negative, below the model's field ids: " + f);
@@ -114,6 +115,39 @@ class PrimitivesTest {
       assertEquals(List.of(access("lock", Semaphores.PERMITS, AccessSet.READ),
           access("lock", Semaphores.PERMITS, AccessSet.WRITE)), accesses(semaphores, a), op.toString());
     }
+  }
+
+  @Test
+  void aLatchAwaitWaitsForCountZeroOrAnInterruptAndOnlyALoweringCountDownWritesTheCount() {
+    CountDownLatches latches = ex.primitive(CountDownLatches.class);
+    int[] count = latches.state(lock, 2);
+    a.announce(CountDownLatches.AWAIT, lock, 0, 0);
+    assertFalse(latches.isEnabled(a), "count 2");
+    assertEquals("waits for Object#1 to count down (count 2)", latches.blockedReason(a));
+    assertEquals(List.of(access("lock", CountDownLatches.COUNT, AccessSet.READ | AccessSet.SYNC_ONLY),
+        access("a", ThreadLifeCycle.INTERRUPT, AccessSet.READ)), accesses(latches, a),
+        "an await runs after every count-down, so it never races with one");
+    a.interrupted = true;
+    assertTrue(latches.isEnabled(a), "an interrupt ends the await");
+    assertEquals(List.of(access("a", ThreadLifeCycle.INTERRUPT, AccessSet.READ)), accesses(latches, a),
+        "an interrupted await throws whatever the count");
+    a.interrupted = false;
+    count[0] = 0;
+    assertTrue(latches.isEnabled(a), "count 0");
+    a.announce(CountDownLatches.TIMED_AWAIT, lock, 0, 0);
+    count[0] = 1;
+    assertTrue(latches.isEnabled(a), "a timed await may time out at any point");
+    assertEquals(List.of(access("lock", CountDownLatches.COUNT, AccessSet.READ), access("a", ThreadLifeCycle.INTERRUPT,
+        AccessSet.READ)), accesses(latches, a), "its result depends on the count: it races with the count-downs");
+    a.announce(CountDownLatches.COUNT_DOWN, lock, 0, 0);
+    assertTrue(latches.isEnabled(a));
+    assertEquals(List.of(access("lock", CountDownLatches.COUNT, AccessSet.READ), access("lock", CountDownLatches.COUNT,
+        AccessSet.WRITE)), accesses(latches, a));
+    count[0] = 0;
+    assertEquals(List.of(access("lock", CountDownLatches.COUNT, AccessSet.READ)), accesses(latches, a),
+        "a count-down at 0 changes nothing");
+    a.announce(CountDownLatches.GET_COUNT, lock, 0, 0);
+    assertEquals(List.of(access("lock", CountDownLatches.COUNT, AccessSet.READ)), accesses(latches, a));
   }
 
   @Test

@@ -3,7 +3,7 @@ package pinmc.embedded.runtime.juc;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import pinmc.embedded.runtime.LockHooks;
+import pinmc.embedded.runtime.WaitSets;
 
 /** A condition of a {@link ModelReentrantLock} or of the write lock of a read-write lock. */
 final class ModelCondition implements Condition {
@@ -15,13 +15,13 @@ final class ModelCondition implements Condition {
 
   @Override
   public void await() throws InterruptedException {
-    LockHooks.await(this, lock, false);
+    WaitSets.await(this, lock, false);
   }
 
   @Override
   public void awaitUninterruptibly() {
     try {
-      LockHooks.await(this, lock, false);
+      WaitSets.await(this, lock, false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -29,27 +29,27 @@ final class ModelCondition implements Condition {
 
   @Override
   public long awaitNanos(long nanosTimeout) throws InterruptedException {
-    return LockHooks.await(this, lock, true) ? 1 : 0;
+    return WaitSets.await(this, lock, true) ? 1 : 0;
   }
 
   @Override
   public boolean await(long time, TimeUnit unit) throws InterruptedException {
-    return LockHooks.await(this, lock, true);
+    return WaitSets.await(this, lock, true);
   }
 
   @Override
   public boolean awaitUntil(Date deadline) throws InterruptedException {
-    return LockHooks.await(this, lock, true);
+    return WaitSets.await(this, lock, true);
   }
 
   @Override
   public void signal() {
-    LockHooks.signal(this, lock, false);
+    WaitSets.signal(this, lock, false);
   }
 
   @Override
   public void signalAll() {
-    LockHooks.signal(this, lock, true);
+    WaitSets.signal(this, lock, true);
   }
 
   @Override

@@ -3,8 +3,8 @@ package pinmc.embedded.runtime.juc;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import pinmc.embedded.runtime.ExclusiveLocks;
 import pinmc.embedded.runtime.Hooks;
-import pinmc.embedded.runtime.LockHooks;
 
 /**
  * What {@code new ReentrantLock()} creates in model code: every operation goes through the
@@ -22,27 +22,27 @@ public class ModelReentrantLock extends ReentrantLock {
 
   @Override
   public void lock() {
-    LockHooks.lock(this);
+    ExclusiveLocks.lock(this);
   }
 
   @Override
   public void lockInterruptibly() throws InterruptedException {
-    LockHooks.lock(this);
+    ExclusiveLocks.lock(this);
   }
 
   @Override
   public boolean tryLock() {
-    return LockHooks.tryLock(this);
+    return ExclusiveLocks.tryLock(this);
   }
 
   @Override
   public boolean tryLock(long timeout, TimeUnit unit) {
-    return LockHooks.tryLock(this);
+    return ExclusiveLocks.tryLock(this);
   }
 
   @Override
   public void unlock() {
-    LockHooks.unlock(this);
+    ExclusiveLocks.unlock(this);
   }
 
   @Override
@@ -54,12 +54,12 @@ public class ModelReentrantLock extends ReentrantLock {
 
   @Override
   public boolean isHeldByCurrentThread() {
-    return LockHooks.isHeldByCurrentThread(this);
+    return ExclusiveLocks.isHeldByCurrentThread(this);
   }
 
   @Override
   public int getHoldCount() {
-    return LockHooks.holdCount(this);
+    return ExclusiveLocks.holdCount(this);
   }
 
   @Override

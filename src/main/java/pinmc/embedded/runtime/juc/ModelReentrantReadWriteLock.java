@@ -3,8 +3,9 @@ package pinmc.embedded.runtime.juc;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import pinmc.embedded.runtime.ExclusiveLocks;
 import pinmc.embedded.runtime.Hooks;
-import pinmc.embedded.runtime.LockHooks;
+import pinmc.embedded.runtime.ReadWriteLocks;
 
 /**
  * What {@code new ReentrantReadWriteLock()} creates in model code. As in the JDK, a read
@@ -46,17 +47,17 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void lock() {
-      LockHooks.readLock(owner);
+      ReadWriteLocks.readLock(owner);
     }
 
     @Override
     public void lockInterruptibly() {
-      LockHooks.readLock(owner);
+      ReadWriteLocks.readLock(owner);
     }
 
     @Override
     public boolean tryLock() {
-      return LockHooks.tryReadLock(owner);
+      return ReadWriteLocks.tryReadLock(owner);
     }
 
     @Override
@@ -66,7 +67,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void unlock() {
-      LockHooks.readUnlock(owner);
+      ReadWriteLocks.readUnlock(owner);
     }
   }
 
@@ -81,17 +82,17 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void lock() {
-      LockHooks.writeLock(owner);
+      ReadWriteLocks.writeLock(owner);
     }
 
     @Override
     public void lockInterruptibly() {
-      LockHooks.writeLock(owner);
+      ReadWriteLocks.writeLock(owner);
     }
 
     @Override
     public boolean tryLock() {
-      return LockHooks.tryWriteLock(owner);
+      return ReadWriteLocks.tryWriteLock(owner);
     }
 
     @Override
@@ -101,7 +102,7 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public void unlock() {
-      LockHooks.unlock(owner);
+      ExclusiveLocks.unlock(owner);
     }
 
     @Override
@@ -113,12 +114,12 @@ public class ModelReentrantReadWriteLock extends ReentrantReadWriteLock {
 
     @Override
     public boolean isHeldByCurrentThread() {
-      return LockHooks.isHeldByCurrentThread(owner);
+      return ExclusiveLocks.isHeldByCurrentThread(owner);
     }
 
     @Override
     public int getHoldCount() {
-      return LockHooks.holdCount(owner);
+      return ExclusiveLocks.holdCount(owner);
     }
   }
 }

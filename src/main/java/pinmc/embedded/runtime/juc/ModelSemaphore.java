@@ -93,6 +93,12 @@ public class ModelSemaphore extends Semaphore {
     return Semaphores.drainPermits(this, initialPermits);
   }
 
+  /** The fairness given to the constructor, which the JDK class keeps: it is no state of the search. */
+  @Override
+  public boolean isFair() {
+    return super.isFair();
+  }
+
   @Override
   public String toString() {
     return "Semaphore";
