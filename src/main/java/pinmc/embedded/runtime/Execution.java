@@ -59,6 +59,14 @@ public final class Execution {
   final StateCaching stateCaching;
 
   private volatile ModelThread turn;
+  /**
+   * Whether model threads run as continuations on driver carriers (see {@link #drive}) rather
+   * than each on a carrier of its own. Not for executions that record a trace or cache states:
+   * those read other threads' stacks, which only a carrier of their own shows as it is.
+   */
+  private final boolean continuations;
+  /** Whether a driver has claimed the unwinding of the suspended continuations after the end. */
+  private boolean unwindClaimed;
   private volatile boolean aborting;
   private int depth;
   private int liveCarriers;
@@ -79,6 +87,7 @@ public final class Execution {
     this.sites = sites;
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
+    this.continuations = Continuations.AVAILABLE && !tracing && stateCaching == null;
     this.invariants = new Invariants(this, sites);
     Primitives.makeAll(this, primitives);
     this.memory = primitive(SharedMemory.class);
@@ -134,7 +143,12 @@ public final class Execution {
       first = decideNext();
     }
     if (first != null) {
-      switchTo(first);
+      if (continuations) {
+        turn = first;
+        startDriver();
+      } else {
+        switchTo(first);
+      }
     }
     awaitEnd();
     if (internalError != null) {
@@ -175,8 +189,37 @@ public final class Execution {
     }
   }
 
-  /** The body of a carrier that runs {@code mt}. */
-  private void runThread(ModelThread mt) {
+  /**
+   * The body of a carrier that runs {@code first}, and after it each thread that had not
+   * started yet when the one before it on this carrier ended: that thread's stack can start
+   * where the ended one's was, which saves handing over to another carrier.
+   */
+  private void runThread(ModelThread first) {
+    try {
+      ModelThread mt = first;
+      while (mt != null) {
+        mt = runToEnd(mt);
+      }
+    } finally {
+      synchronized (this) {
+        liveCarriers--;
+        if (liveCarriers == 0) {
+          notifyAll(); // awaitEnd waits for the last carrier, not for each
+        }
+      }
+    }
+  }
+
+  /** Runs {@code mt} on this carrier; returns the not yet started thread that goes next here, or null. */
+  private ModelThread runToEnd(ModelThread mt) {
+    try {
+      return runBodyAndExit(mt);
+    } finally {
+      mt.ended = true;
+    }
+  }
+
+  private ModelThread runBodyAndExit(ModelThread mt) {
     Throwable thrown = null;
     try {
       awaitTurn(mt);
@@ -189,38 +232,49 @@ public final class Execution {
       thrown = t;
     }
     try {
-      threadExit(mt, thrown);
+      return threadExit(mt, thrown);
     } catch (ExecutionAbort a) {
       // the execution ended while this thread was ending
     } catch (Throwable t) {
       internalFailure(t);
-    } finally {
-      synchronized (this) {
-        liveCarriers--;
-        notifyAll();
-      }
     }
+    return null;
   }
 
-  private void threadExit(ModelThread mt, Throwable thrown) {
+  private ModelThread threadExit(ModelThread mt, Throwable thrown) {
     if (thrown instanceof ExecutionAbort) {
-      return;
+      return null;
     }
     if (thrown != null) {
       if (mt.eventOpen) {
         steps.close(mt);
       }
       finish(Outcome.uncaught(thrown, mt.name(), mt.isMain && threads.count() == 1));
-      return;
+      return null;
     }
     mt.announce(OpKind.END, null, 0, 0);
     schedulePoint(mt);
     mt.terminated = true;
     steps.end(mt);
     ModelThread next = decideNext();
-    if (next != null) {
-      switchTo(next);
+    if (next == null) {
+      return null;
     }
+    if (continuations) {
+      turn = next; // the continuation ends, and its driver runs the next one
+      progress++;
+      return null;
+    }
+    if (next.carrier == null) {
+      Carrier here = mt.carrier;
+      next.carrier = here;
+      turn = next;
+      progress++;
+      here.thread = next;
+      return next;
+    }
+    switchTo(next);
+    return null;
   }
 
   void internalFailure(Throwable t) {
@@ -255,8 +309,55 @@ public final class Execution {
       throw ExecutionAbort.INSTANCE;
     }
     if (next != me) {
+      passTurn(me, next);
+    }
+  }
+
+  /** Hands the turn from the running thread {@code me} to {@code next}; returns when it is {@code me}'s turn again. */
+  private void passTurn(ModelThread me, ModelThread next) {
+    if (me.continuation == null) {
       switchTo(next);
       awaitTurn(me);
+      return;
+    }
+    turn = next;
+    progress++;
+    if (Continuations.tryYield()) { // to this carrier's driver, which hands the turn on
+      if (aborting) {
+        throw ExecutionAbort.INSTANCE;
+      }
+      return;
+    }
+    // Pinned to its carrier: it hands the turn on itself and waits there to be released.
+    if (next.mounted) {
+      release(next);
+    } else {
+      startDriver(); // this carrier stays under me, so another one runs next
+    }
+    awaitRelease(me);
+  }
+
+  /**
+   * Lets {@code t}, a continuation pinned to its carrier and waiting there, go on. Threads
+   * that run as continuations wait for this rather than for {@link #turn}: the thread that
+   * passes them the turn writes it before it has finished yielding, and only its driver,
+   * after the yield, may act on it.
+   */
+  private void release(ModelThread t) {
+    t.released = true;
+    LockSupport.unpark(t.carrier);
+  }
+
+  private void awaitRelease(ModelThread me) {
+    while (!me.released) {
+      if (aborting) {
+        throw ExecutionAbort.INSTANCE;
+      }
+      LockSupport.park(this);
+    }
+    me.released = false;
+    if (aborting) {
+      throw ExecutionAbort.INSTANCE;
     }
   }
 
@@ -306,6 +407,78 @@ public final class Execution {
       c.assign(() -> runThread(next));
     } else {
       LockSupport.unpark(next.carrier);
+    }
+  }
+
+  /** Gives a carrier from the pool the driving of this execution's continuations. */
+  private void startDriver() {
+    Carrier c = pool.acquire();
+    synchronized (this) {
+      liveCarriers++;
+    }
+    c.execution = this;
+    c.assign(() -> drive(c));
+  }
+
+  /**
+   * The body of a driver carrier: runs the continuation of whichever thread has the turn,
+   * until the turn goes to a thread pinned to another carrier (a continuation that could not
+   * yield, which waits there as a carrier's own thread does) or the execution ends. Usually
+   * one driver runs every thread of an execution, and handing over is a yield and a resume.
+   */
+  private void drive(Carrier here) {
+    try {
+      while (!aborting) {
+        ModelThread t = turn;
+        if (t.mounted) {
+          release(t); // pinned to another carrier, where it goes on
+          return;
+        }
+        runMounted(here, t);
+      }
+      unwindSuspended(here);
+    } catch (Throwable t) {
+      internalFailure(t);
+    } finally {
+      synchronized (this) {
+        liveCarriers--;
+        if (liveCarriers == 0) {
+          notifyAll();
+        }
+      }
+    }
+  }
+
+  /** Runs {@code t}'s continuation on {@code here} until it yields or ends. */
+  private void runMounted(Carrier here, ModelThread t) {
+    if (t.continuation == null) {
+      t.continuation = Continuations.create(() -> runToEnd(t));
+    }
+    t.carrier = here;
+    here.thread = t;
+    t.mounted = true;
+    try {
+      Continuations.run(t.continuation);
+    } finally {
+      t.mounted = false;
+    }
+  }
+
+  /**
+   * After the end, resumes every suspended continuation once so that it unwinds (as every
+   * carrier's own thread does when the execution ends), in one driver.
+   */
+  private void unwindSuspended(Carrier here) {
+    synchronized (this) {
+      if (unwindClaimed) {
+        return;
+      }
+      unwindClaimed = true;
+    }
+    for (ModelThread t : threads.all) {
+      if (t.continuation != null && !t.mounted && !t.ended) {
+        runMounted(here, t);
+      }
     }
   }
 

@@ -12,6 +12,14 @@ final class ModelThread {
   final Thread javaThread;
   final boolean isMain;
   Carrier carrier;
+  /** Its continuation, when model threads run as continuations (see {@link Continuations}), once it has started. */
+  Object continuation;
+  /** Whether its continuation is on a carrier now: running, or pinned there waiting for its turn. */
+  volatile boolean mounted;
+  /** Set when its continuation, pinned to its carrier and waiting there, may go on (see {@code Execution.release}). */
+  volatile boolean released;
+  /** Whether its body and its exit are over (its continuation, if any, is done). */
+  boolean ended;
   /** For the main thread: runs the model's main method. */
   Runnable mainBody;
 
