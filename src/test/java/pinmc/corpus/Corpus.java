@@ -34,6 +34,7 @@ public final class Corpus {
         Arguments.of(SemaphoreCounter.class, new String[] {"try"}, "pass", true),
         Arguments.of(SemaphoreCounter.class, new String[] {"tryNeverFails"}, "violation:assertion", true),
         Arguments.of(SemaphoreCounter.class, new String[] {"handOff"}, "pass", true),
+        Arguments.of(SemaphoreCounter.class, new String[] {"interrupted"}, "violation:assertion", true),
         Arguments.of(CountDownLatchWorkers.class, new String[] {"results"}, "pass", true),
         Arguments.of(CountDownLatchWorkers.class, new String[] {"startGate"}, "pass", true),
         Arguments.of(CountDownLatchWorkers.class, new String[] {"lostUpdate"}, "violation:assertion", true),

@@ -12,7 +12,9 @@ import java.util.concurrent.Semaphore;
  * {@code tryAcquire} fails (fails: one does while the other thread holds the permit);
  * {@code handOff}, no permits, the second thread acquiring what the first releases after its
  * addition (passes); {@code queued}, which asks {@code hasQueuedThreads}, final in the JDK class
- * and so refused.
+ * and so refused; {@code interrupted}, where the second thread interrupts the first, which
+ * adds and then acquires, claiming the acquire is never interrupted (fails: the interrupt can
+ * come before the acquire, which then throws, as the JDK's does, even with a permit free).
  */
 public class SemaphoreCounter {
   static int counter;
@@ -21,9 +23,13 @@ public class SemaphoreCounter {
   public static void main(String[] args) throws InterruptedException {
     String variant = args.length > 0 ? args[0] : "mutex";
     boolean tries = variant.startsWith("try");
-    int permits = variant.equals("two") ? 2 : variant.equals("mutex") || tries ? 1 : 0;
+    int permits = variant.equals("two") ? 2 : variant.equals("mutex") || variant.equals("interrupted") || tries ? 1 : 0;
     Semaphore semaphore = new Semaphore(permits);
     if (variant.equals("queued") && semaphore.hasQueuedThreads()) {
+      return;
+    }
+    if (variant.equals("interrupted")) {
+      interruptedAcquire(semaphore);
       return;
     }
     counter = 0;
@@ -40,6 +46,24 @@ public class SemaphoreCounter {
     } else {
       assert counter == 2 : "an addition was lost: counter " + counter;
     }
+  }
+
+  static void interruptedAcquire(Semaphore semaphore) throws InterruptedException {
+    skipped = 0;
+    Thread first = new Thread(() -> {
+      counter = 1; // the interrupt may come before or after this step; only the acquire looks
+      try {
+        semaphore.acquire();
+      } catch (InterruptedException e) {
+        skipped = 1;
+      }
+    }, "first");
+    Thread second = new Thread(first::interrupt, "second");
+    first.start();
+    second.start();
+    first.join();
+    second.join();
+    assert skipped == 0 : "the acquire was interrupted";
   }
 
   static void add(Semaphore semaphore, String variant, boolean first) {

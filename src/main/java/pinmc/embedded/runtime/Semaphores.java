@@ -94,11 +94,14 @@ public final class Semaphores implements Primitive {
       throws InterruptedException {
     checkPermits(n);
     int[] p = state(semaphore, initialPermits);
-    if (interruptibly && me.interrupted) {
-      me.interrupted = false;
-      throw new InterruptedException();
-    }
+    // The interrupt flag is looked at in the acquisition's own step, which records reading it:
+    // looked at before announcing, it would be read in the step before, which records no such
+    // read, and the search could skip the order where the interrupt comes before that step.
     if (me.atomicDepth > 0) {
+      if (interruptibly) {
+        ex.steps.access(me.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);
+        throwIfInterrupted(me);
+      }
       if (p[0] < n) {
         throw new UnsupportedConstructError("blocking inside an atomic block",
             ex.describe(semaphore) + " has " + p[0] + " permits; an atomic block must not block");
@@ -107,12 +110,18 @@ public final class Semaphores implements Primitive {
     } else {
       me.announce(interruptibly ? ACQUIRE : ACQUIRE_UNINTERRUPTIBLY, semaphore, n, 0);
       ex.schedulePoint(me);
-      if (p[0] < n) { // woken by an interrupt
-        me.interrupted = false;
-        throw new InterruptedException();
+      if (interruptibly) {
+        throwIfInterrupted(me); // as the JDK's acquire does, even with permits free
       }
     }
     p[0] -= n;
+  }
+
+  private static void throwIfInterrupted(ModelThread me) throws InterruptedException {
+    if (me.interrupted) {
+      me.interrupted = false;
+      throw new InterruptedException();
+    }
   }
 
   /** One step that looks at the permits: {@code tryAcquire}, {@code availablePermits}, {@code drainPermits}. */
