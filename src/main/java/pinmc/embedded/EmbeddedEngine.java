@@ -148,7 +148,7 @@ public final class EmbeddedEngine implements Engine {
     private CheckResult search(ModelClassLoader loader, CarrierPool pool, MethodHandle main, String[] args) {
       Reduction reduction = options.reduction();
       int maxBound = options.preemptionBound().orElse(-1);
-      if (reduction == Reduction.STATES) {
+      if (reduction == Reduction.STATES || reduction == Reduction.STATEFUL) {
         String refused = pinmc.embedded.runtime.StateCaching.refusal(options);
         if (refused != null) {
           return CheckResult.error(target.name(), name(), refused);
@@ -298,7 +298,8 @@ public final class EmbeddedEngine implements Engine {
       states = explorer.stateCache();
       // Dependence-based reductions rely on what invariants read; plain enumeration, with or
       // without state caching, does not.
-      boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE;
+      boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE
+          || options.reduction() == Reduction.STATEFUL;
       if ((ex.invariantVisibilityGrew() && reduced || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
         return null;
       }

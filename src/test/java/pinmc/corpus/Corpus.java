@@ -34,6 +34,7 @@ public final class Corpus {
         Arguments.of(SemaphoreCounter.class, new String[] {"try"}, "pass", true),
         Arguments.of(SemaphoreCounter.class, new String[] {"tryNeverFails"}, "violation:assertion", true),
         Arguments.of(SemaphoreCounter.class, new String[] {"handOff"}, "pass", true),
+        Arguments.of(CrossedCriticalSections.class, new String[0], "violation:assertion", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));
   }
 }
