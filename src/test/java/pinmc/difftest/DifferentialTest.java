@@ -28,7 +28,7 @@ import pinmc.difftest.Generator.Construct;
 /**
  * The differential tester: random programs over every construct the embedded engine supports
  * ({@link Generator}, run by the interpreter model {@link DiffProgram}), each checked with plain
- * enumeration ({@code Reduction.NONE}) and with optimal DPOR, source-set DPOR and state caching, which must
+ * enumeration ({@code Reduction.NONE}) and with optimal DPOR, source-set DPOR, state caching and stateful DPOR, which must
  * agree on whether there is a bug, on the outcome when there is none, and on the set of final
  * states; and with a preemption bound (1), where DPOR must agree with plain enumeration under
  * the same bound on whether there is a bug, a bounded pass must match unbounded plain

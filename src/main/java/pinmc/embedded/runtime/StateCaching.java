@@ -7,7 +7,7 @@ import pinmc.embedded.search.Explorer;
 import pinmc.embedded.search.StateCache;
 
 /**
- * State caching ({@code --reduction states}) in one execution: each thread's frames taken at
+ * State caching ({@code --reduction states}, and {@code stateful} under DPOR) in one execution: each thread's frames taken at
  * its scheduling points, and at each state the execution reaches for the first time on its
  * path, the fingerprint and what the search makes of it: go on, stop (reached before), or a
  * loop that can go on forever. Also when state caching is refused.
