@@ -20,5 +20,13 @@ public enum Reduction {
    * whose future was explored from there. Suits programs whose threads block and wake each
    * other, where many interleavings lead to one state.
    */
-  STATES
+  STATES,
+  /**
+   * Stateful DPOR: source-set DPOR with sleep sets that stops an execution where it reaches a
+   * state whose future an earlier execution explored in full (and with no thread asleep that
+   * is awake now), treating every step of that future as racing with the path: fewer
+   * executions than DPOR where many traces meet in one state, fewer states than {@link
+   * #STATES} where steps commute.
+   */
+  STATEFUL
 }

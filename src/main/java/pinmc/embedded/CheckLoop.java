@@ -127,7 +127,8 @@ final class CheckLoop {
     states = explorer.stateCache();
     // Dependence-based reductions rely on what invariants read; plain enumeration, with or
     // without state caching, does not.
-    boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE;
+    boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE
+        || options.reduction() == Reduction.STATEFUL;
     if ((ex.invariantVisibilityGrew() && reduced || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
       return null;
     }

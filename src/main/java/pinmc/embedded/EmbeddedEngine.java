@@ -141,7 +141,7 @@ public final class EmbeddedEngine implements Engine {
     }
 
     private CheckResult search(CheckLoop.Model m) {
-      if (options.reduction() == Reduction.STATES) {
+      if (options.reduction() == Reduction.STATES || options.reduction() == Reduction.STATEFUL) {
         String refused = pinmc.embedded.runtime.StateCaching.refusal(options);
         if (refused != null) {
           return CheckResult.error(target.name(), name(), refused);

@@ -42,6 +42,7 @@ public final class Corpus {
         Arguments.of(CountDownLatchWorkers.class, new String[] {"timed"}, "pass", true),
         Arguments.of(CountDownLatchWorkers.class, new String[] {"timedNeverTimesOut"}, "violation:assertion", true),
         Arguments.of(CountDownLatchWorkers.class, new String[] {"interrupted"}, "pass", true),
+        Arguments.of(CrossedCriticalSections.class, new String[0], "violation:assertion", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));
   }
 }

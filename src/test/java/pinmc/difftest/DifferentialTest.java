@@ -28,7 +28,7 @@ import pinmc.difftest.Generator.Construct;
 /**
  * The differential tester: random programs over every construct the embedded engine supports
  * ({@link Generator}, run by the interpreter model {@link DiffProgram}), each checked with plain
- * enumeration ({@code Reduction.NONE}) and with optimal DPOR, source-set DPOR and state caching, which must
+ * enumeration ({@code Reduction.NONE}) and with optimal DPOR, source-set DPOR, state caching and stateful DPOR, which must
  * agree on whether there is a bug, on the outcome when there is none, and on the set of final
  * states; and with a preemption bound (1), where DPOR must agree with plain enumeration under
  * the same bound on whether there is a bug, a bounded pass must match unbounded plain
@@ -44,11 +44,14 @@ import pinmc.difftest.Generator.Construct;
  * <pre>
  * mvn -B -o test -Dtest=DifferentialTest#manySeeds -Dpinmc.difftest.seeds=5000 [-Dpinmc.difftest.start=1]
  *     [-Dpinmc.difftest.constructs=MEMORY,THREAD,...] [-Dpinmc.difftest.bound=1] [-Dpinmc.difftest.boundedStates=true]
+ *     [-Dpinmc.difftest.reductions=stateful] [-Dpinmc.difftest.children=3 -Dpinmc.difftest.ops=4]
  * mvn -B -o test -Dtest=DifferentialTest#oneProgram -Dpinmc.difftest.program='#s10;r00|w00'
  * mvn -B -o test -Dtest=DifferentialTest#foundProgramsAgree
  * </pre>
  *
- * {@code constructs} names groups of {@link Construct} (default: all); {@code boundedStates}
+ * {@code constructs} names groups of {@link Construct} (default: all); {@code reductions} the
+ * unbounded reductions to compare (default: {@code dpor,source,states,stateful}); {@code children}
+ * and {@code ops} the most child threads and operations per child (default 2 and 3); {@code boundedStates}
  * also compares final states under the preemption bound for equality (off by default); {@code
  * bound=-1} leaves the bounded comparison out; {@code verbose=true} lists every seed's program
  * and plain enumeration's executions in the report. On 2 shared cores a seed takes about 1.5 s
@@ -63,8 +66,12 @@ class DifferentialTest {
   private final DiffCheck diff = new DiffCheck(Long.getLong("pinmc.difftest.maxExecutions", 10_000));
 
   static List<Config> configs(int bound) {
-    List<Config> configs = new ArrayList<>(List.of(new Config(Reduction.DPOR, -1), new Config(Reduction.SOURCE, -1),
-        new Config(Reduction.STATES, -1)));
+    List<Config> configs = new ArrayList<>();
+    String only = System.getProperty("pinmc.difftest.reductions", "");
+    for (Reduction r : only.isBlank() ? List.of(Reduction.DPOR, Reduction.SOURCE, Reduction.STATES, Reduction.STATEFUL)
+        : Stream.of(only.split(",")).map(n -> Reduction.valueOf(n.trim().toUpperCase(java.util.Locale.ROOT))).toList()) {
+      configs.add(new Config(r, -1));
+    }
     configs.addAll(boundedConfigs(bound));
     return configs;
   }
@@ -99,7 +106,8 @@ class DifferentialTest {
         constructs.add(Construct.valueOf(name.trim()));
       }
     }
-    return new Generator(new Generator.Knobs(constructs, 2, 3));
+    return new Generator(new Generator.Knobs(constructs, Integer.getInteger("pinmc.difftest.children", 2),
+        Integer.getInteger("pinmc.difftest.ops", 3)));
   }
 
   private static String reproduce(long seed, Program p) {

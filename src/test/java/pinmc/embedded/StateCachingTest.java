@@ -90,6 +90,16 @@ class StateCachingTest {
     }
   }
 
+  /** Without the JDK's own fields of a stand-in, whose ThreadLocal differs in every execution, states match across executions. */
+  @Test
+  void aStateWithAReadWriteLockIsReachedAgain() {
+    for (Reduction reduction : new Reduction[] {Reduction.STATES, Reduction.STATEFUL}) {
+      CheckResult r = check(pinmc.corpus.ReadWriteLockedWriters.class, reduction);
+      assertEquals(Verdict.PASS, r.verdict(), r.message());
+      assertTrue(r.stats().statesVisited() > 0, reduction + ": no state was reached twice");
+    }
+  }
+
   @Test
   void aPreemptionBoundIsRefusedInOneLine() {
     CheckResult r = check(LostUpdate.class, CheckOptions.builder().reduction(Reduction.STATES).preemptionBound(2));

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The fields a {@link StateFingerprint} reads of one class, made accessible once: every
  * instance field up the superclasses (of {@link Thread} none: the fingerprint reads what the
- * model gave a thread), and for a model class its static fields and the field that says in
+ * model gave a thread; of the JDK class a stand-in replaces none either), and for a model class its static fields and the field that says in
  * which execution they were last initialised.
  */
 final class ClassShape {
@@ -38,9 +38,18 @@ final class ClassShape {
     Field epochField = null;
     String why = null;
     try {
+      boolean standIn = isStandIn(c);
       for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
         if (k == Thread.class) {
           break; // see contents: a thread's own fields are the JVM's
+        }
+        if (standIn && !isStandIn(k)) {
+          // The JDK class a stand-in replaces: the stand-in overrides every operation and keeps
+          // its state in its primitive's tables, which the fingerprint reads, so the JDK's
+          // fields keep what its constructor gave them. Except a ReentrantReadWriteLock's
+          // ThreadLocal, whose hash code comes from a JVM-wide counter: read, it made every
+          // execution's states differ from every other's.
+          break;
         }
         for (Field f : k.getDeclaredFields()) {
           if (!Modifier.isStatic(f.getModifiers())) {
@@ -68,6 +77,13 @@ final class ClassShape {
     this.epoch = epochField;
     this.refused = why;
   }
+
+  /** Whether {@code c} is one of the engine's stand-ins for a JDK class (package {@code juc}) or nested in one. */
+  private static boolean isStandIn(Class<?> c) {
+    return c.getPackageName().equals(STAND_INS);
+  }
+
+  private static final String STAND_INS = "pinmc.embedded.runtime.juc";
 
   private static Field open(Field f) {
     f.setAccessible(true);

@@ -7,7 +7,7 @@ import pinmc.embedded.search.Explorer;
 import pinmc.embedded.search.StateCache;
 
 /**
- * State caching ({@code --reduction states}) in one execution: each thread's frames taken at
+ * State caching ({@code --reduction states}, and {@code stateful} under DPOR) in one execution: each thread's frames taken at
  * its scheduling points, and at each state the execution reaches for the first time on its
  * path, the fingerprint and what the search makes of it: go on, stop (reached before), or a
  * loop that can go on forever. Also when state caching is refused.
@@ -32,18 +32,19 @@ public final class StateCaching {
 
   /** Why {@code options} rule out state caching, as one line, or null if they do not. */
   public static String refusal(CheckOptions options) {
+    String option = "--reduction " + options.reduction().name().toLowerCase(java.util.Locale.ROOT);
     if (options.preemptionBound().isPresent()) {
       // A state reached with fewer preemptions left has a smaller future: the count would
       // have to be part of the state, which leaves little to share.
-      return "--reduction states explores without a preemption bound; drop --preemption-bound or use --reduction dpor";
+      return option + " explores without a preemption bound; drop --preemption-bound or use --reduction dpor";
     }
     if (options.detectRaces()) {
       // Whether two accesses race depends on the path to them, not on the state.
-      return "--reduction states cannot report data races, which depend on the path to a state; use --reduction dpor";
+      return option + " cannot report data races, which depend on the path to a state; use --reduction dpor";
     }
     String frames = FrameSnapshot.unavailable();
     if (frames != null) {
-      return "--reduction states is unavailable: " + frames;
+      return option + " is unavailable: " + frames;
     }
     return null;
   }

@@ -42,8 +42,10 @@ public final class Explorer {
   private String divergence;
   private long executions;
   private TraceCounter traces;
-  /** With state caching ({@link Reduction#STATES}): the states reached so far; otherwise null. */
+  /** With state caching ({@link Reduction#STATES}, {@link Reduction#STATEFUL}): the states reached so far; otherwise null. */
   private final StateCache states;
+  /** Under stateful DPOR: what finished states' subtrees did; otherwise null. */
+  private final StateSummaries summaries;
 
   /**
    * @param reduction how to reduce the interleavings explored
@@ -51,12 +53,15 @@ public final class Explorer {
    */
   public Explorer(Reduction reduction, int preemptionBound) {
     this.strategy = Strategy.of(reduction, preemptionBound, this);
-    this.states = reduction == Reduction.STATES ? new StateCache(this) : null;
+    boolean stateful = reduction == Reduction.STATEFUL;
+    this.states = reduction == Reduction.STATES || stateful ? new StateCache(this, stateful) : null;
+    this.summaries = stateful ? states.summaries() : null;
   }
 
   private Explorer(int[][] decisions, long[] signatures) {
     this.strategy = new Replay(this, decisions, signatures);
     this.states = null;
+    this.summaries = null;
   }
 
   /**
@@ -119,6 +124,9 @@ public final class Explorer {
     log.reset();
     divergence = null;
     executions++;
+    if (summaries != null) {
+      summaries.executionStarted();
+    }
   }
 
   /** The decision at scheduling point {@code depth}: a thread's step and its value, or the end of the execution. */
@@ -133,7 +141,7 @@ public final class Explorer {
     if (depth > 0) {
       Node prev = path.get(depth - 1);
       if (strategy.sleepSets()) {
-        inheritSleep(prev, node, log.accesses(depth - 1));
+        inheritSleep(prev, node, log.accesses(depth - 1), true);
       }
       strategy.entered(prev, node);
     }
@@ -198,15 +206,36 @@ public final class Explorer {
     return Decision.step(node.chosen, node.choice);
   }
 
-  private static void inheritSleep(Node prev, Node node, AccessSet taken) {
+  /**
+   * Puts into {@code node}'s sleep set the threads asleep or done at {@code prev} whose step
+   * from there is independent of {@code taken}, the step from {@code prev} to {@code node}
+   * (with those steps only if {@code withSteps}); returns that sleep set.
+   */
+  private static ThreadSet inheritSleep(Node prev, Node node, AccessSet taken, boolean withSteps) {
     ThreadSet asleep = prev.sleep.union(prev.done.without(prev.chosen));
+    ThreadSet sleep = ThreadSet.EMPTY;
     for (int q = asleep.first(); q >= 0; q = asleep.next(q + 1)) {
       AccessSet step = prev.step(q);
       if (step != null && !step.dependsOn(taken)) {
-        node.sleep = node.sleep.with(q);
-        node.setStep(q, step);
+        sleep = sleep.with(q);
+        if (withSteps) {
+          node.setStep(q, step);
+        }
       }
     }
+    if (withSteps) {
+      node.sleep = sleep;
+    }
+    return sleep;
+  }
+
+  /**
+   * The sleep set a new node at {@code depth} would get (the path has its {@code depth}
+   * nodes before it): what a state reached again is compared with under stateful DPOR.
+   */
+  ThreadSet sleepBefore(int depth) {
+    return depth == 0 || !strategy.sleepSets() ? ThreadSet.EMPTY
+        : inheritSleep(path.get(depth - 1), null, log.accesses(depth - 1), false);
   }
 
   /** Why the last execution diverged, if it did. */
@@ -219,6 +248,9 @@ public final class Explorer {
    * Returns false when the search is complete.
    */
   public boolean finishExecution() {
+    if (summaries != null) {
+      summaries.executionEnded(this);
+    }
     strategy.reverseRaces(Strategy.Backtracks.onto(this::node));
     for (int k = path.size() - 1; k >= 0; k--) {
       Node node = path.get(k);
@@ -255,6 +287,9 @@ public final class Explorer {
         node.expected = false;
         truncate(k + 1);
         return true;
+      }
+      if (summaries != null) {
+        summaries.nodeFinished(k, node, states.pathState(k));
       }
       path.remove(k);
     }

@@ -6,7 +6,9 @@ import java.util.Arrays;
 /**
  * What a search with state caching remembers: every state reached ({@link VisitedStates}),
  * and the states the current path went through, so that a state met again on one execution
- * is told from one met on another (a loop, not a covered future).
+ * is told from one met on another (a loop, not a covered future). Under stateful DPOR, also
+ * what {@link StateSummaries} keeps: a state reached before stops an execution only once its
+ * exploration is finished, and only if it had no thread asleep that is awake now.
  */
 public final class StateCache {
   /** What state caching makes of a state reached ({@link #visit}). */
@@ -24,9 +26,22 @@ public final class StateCache {
   /** The fingerprint of the state before each decision of the path. */
   private final ArrayList<byte[]> pathStates = new ArrayList<>();
   private int repeatedFrom = -1;
+  /** Under stateful DPOR, the finished states and their summaries; null under plain state caching. */
+  private final StateSummaries summaries;
 
-  StateCache(Explorer search) {
+  StateCache(Explorer search, boolean stateful) {
     this.search = search;
+    this.summaries = stateful ? new StateSummaries() : null;
+  }
+
+  /** Under stateful DPOR, the summaries of finished states; null under plain state caching. */
+  StateSummaries summaries() {
+    return summaries;
+  }
+
+  /** The fingerprint of the state before decision {@code depth} of the current path. */
+  byte[] pathState(int depth) {
+    return depth < pathStates.size() ? pathStates.get(depth) : null;
   }
 
   /**
@@ -70,6 +85,11 @@ public final class StateCache {
         repeatedFrom = k;
         return Visit.ON_THIS_PATH;
       }
+    }
+    if (summaries != null && !summaries.cutsAt(fingerprint, depth, search.sleepBefore(depth))) {
+      // Not finished (a state where an execution ended, which costs nothing to reach again),
+      // or explored with a thread asleep that is awake now: explore it (again).
+      return Visit.NEW;
     }
     return Visit.REACHED_BEFORE;
   }

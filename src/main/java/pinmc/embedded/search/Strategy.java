@@ -37,11 +37,13 @@ interface Strategy {
     if (preemptionBound >= 0) {
       // Wakeup trees assume every subtree is explored in full, which a bound denies.
       Strategy inner = reduction == Reduction.NONE || reduction == Reduction.STATES ? new Exhaustive() : new SourceSets(search);
+      // (state caching of either kind refuses a bound before it gets here)
       return new PreemptionBound(inner, preemptionBound, search::node);
     }
     return switch (reduction) {
       case NONE, STATES -> new Exhaustive(); // STATES: Explorer keeps the states reached
-      case SOURCE -> new SourceSets(search);
+      // STATEFUL: source sets; StateSummaries makes up for the futures of the states it cuts at
+      case SOURCE, STATEFUL -> new SourceSets(search);
       case DPOR -> new OptimalDpor(search);
     };
   }

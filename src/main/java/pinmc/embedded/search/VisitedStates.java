@@ -72,7 +72,8 @@ final class VisitedStates {
     }
   }
 
-  private static long word(byte[] b, int from) {
+  /** The big-endian {@code long} in bytes {@code from} to {@code from + 7} of {@code b}. */
+  static long word(byte[] b, int from) {
     long w = 0;
     for (int k = from; k < from + 8; k++) {
       w = (w << 8) | (b[k] & 0xff);
