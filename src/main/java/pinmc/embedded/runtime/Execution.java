@@ -5,9 +5,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import pinmc.api.spi.Backend;
-import pinmc.check.Bound;
 import pinmc.check.Property;
 import pinmc.embedded.search.EventLog;
 import pinmc.embedded.search.Explorer;
@@ -19,7 +17,7 @@ import pinmc.embedded.search.Explorer;
  * to it. The thread that sees the execution end records the {@link Outcome} and unwinds the
  * others.
  *
- * <p>Threads hand over through the volatile {@link #turn}: writing it publishes everything
+ * <p>Threads hand over through {@link TurnPassing}, whose volatile turn publishes everything
  * the previous thread did to the next, so the model's plain fields need no other fence.
  *
  * <p>This class only schedules. What an operation does, when it can run, what it reads and
@@ -29,7 +27,6 @@ import pinmc.embedded.search.Explorer;
 public final class Execution {
   private final Explorer explorer;
   private final EventLog log;
-  private final CarrierPool pool;
   final Sites sites;
   final ExecutionConfig config;
   private final Backend backend = new EmbeddedBackend(this);
@@ -58,21 +55,12 @@ public final class Execution {
   /** State caching ({@code --reduction states}), or null without. */
   final StateCaching stateCaching;
 
-  private volatile ModelThread turn;
-  /**
-   * Whether model threads run as continuations on driver carriers (see {@link #drive}) rather
-   * than each on a carrier of its own. Not for executions that record a trace or cache states:
-   * those read other threads' stacks, which only a carrier of their own shows as it is.
-   */
-  private final boolean continuations;
-  /** Whether a driver has claimed the unwinding of the suspended continuations after the end. */
-  private boolean unwindClaimed;
+  /** How the turn goes from thread to thread, on carriers or as continuations. */
+  private final TurnPassing turns;
   private volatile boolean aborting;
   private int depth;
-  private int liveCarriers;
   private Outcome outcome;
   private Throwable internalError;
-  private volatile long progress;
   private static final AtomicInteger EPOCHS = new AtomicInteger();
   private final int epoch = EPOCHS.incrementAndGet();
 
@@ -83,11 +71,10 @@ public final class Execution {
     this.modelLoader = modelLoader;
     this.stateCaching = StateCaching.of(this, explorer, modelLoader);
     this.log = explorer.log();
-    this.pool = pool;
     this.sites = sites;
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
-    this.continuations = Continuations.AVAILABLE && !tracing && stateCaching == null;
+    this.turns = new TurnPassing(this, pool, Continuations.AVAILABLE && !tracing && stateCaching == null);
     this.invariants = new Invariants(this, sites);
     Primitives.makeAll(this, primitives);
     this.memory = primitive(SharedMemory.class);
@@ -143,86 +130,23 @@ public final class Execution {
       first = decideNext();
     }
     if (first != null) {
-      if (continuations) {
-        turn = first;
-        startDriver();
-      } else {
-        switchTo(first);
-      }
+      turns.start(first);
     }
-    awaitEnd();
+    turns.awaitEnd();
     if (internalError != null) {
       throw new IllegalStateException("pinmc internal error: " + internalError, internalError);
     }
     return outcome;
   }
 
-  private void awaitEnd() {
-    long timeoutNanos = config.localProgressTimeout().toNanos();
-    synchronized (this) {
-      long lastProgress = progress;
-      long since = System.nanoTime();
-      while (outcome == null || liveCarriers > 0) {
-        try {
-          wait(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          finish(new Outcome(Outcome.Kind.BOUND, null, null, "interrupted", List.of(), Bound.TIME));
-          return;
-        }
-        if (outcome != null) {
-          continue;
-        }
-        if (progress != lastProgress) {
-          lastProgress = progress;
-          since = System.nanoTime();
-        } else if (System.nanoTime() - since > timeoutNanos) {
-          ModelThread stuck = turn;
-          String where = stuck == null || stuck.carrier == null ? "unknown" : ModelFrames.modelFrame(stuck.carrier.getStackTrace());
-          finish(new Outcome(Outcome.Kind.BOUND, null, null,
-              "thread " + stuck + " ran " + config.localProgressTimeout().toSeconds()
-                  + " s without reaching a scheduling point, at " + where,
-              List.of(), Bound.LOCAL_PROGRESS));
-          return; // its carrier is abandoned: it is a daemon and the pool is closed after this check
-        }
-      }
-    }
-  }
-
   /**
-   * The body of a carrier that runs {@code first}, and after it each thread that had not
-   * started yet when the one before it on this carrier ended: that thread's stack can start
-   * where the ended one's was, which saves handing over to another carrier.
+   * Runs {@code mt}'s body once it has the turn, then its end; returns the not yet started
+   * thread that may go next on the same carrier (see {@link TurnPassing#afterEnd}), or null.
    */
-  private void runThread(ModelThread first) {
-    try {
-      ModelThread mt = first;
-      while (mt != null) {
-        mt = runToEnd(mt);
-      }
-    } finally {
-      synchronized (this) {
-        liveCarriers--;
-        if (liveCarriers == 0) {
-          notifyAll(); // awaitEnd waits for the last carrier, not for each
-        }
-      }
-    }
-  }
-
-  /** Runs {@code mt} on this carrier; returns the not yet started thread that goes next here, or null. */
-  private ModelThread runToEnd(ModelThread mt) {
-    try {
-      return runBodyAndExit(mt);
-    } finally {
-      mt.ended = true;
-    }
-  }
-
-  private ModelThread runBodyAndExit(ModelThread mt) {
+  ModelThread runBodyAndExit(ModelThread mt) {
     Throwable thrown = null;
     try {
-      awaitTurn(mt);
+      turns.awaitTurn(mt);
       if (mt.isMain) {
         mt.mainBody.run();
       } else {
@@ -257,24 +181,7 @@ public final class Execution {
     mt.terminated = true;
     steps.end(mt);
     ModelThread next = decideNext();
-    if (next == null) {
-      return null;
-    }
-    if (continuations) {
-      turn = next; // the continuation ends, and its driver runs the next one
-      progress++;
-      return null;
-    }
-    if (next.carrier == null) {
-      Carrier here = mt.carrier;
-      next.carrier = here;
-      turn = next;
-      progress++;
-      here.thread = next;
-      return next;
-    }
-    switchTo(next);
-    return null;
+    return next == null ? null : turns.afterEnd(mt, next);
   }
 
   void internalFailure(Throwable t) {
@@ -309,55 +216,7 @@ public final class Execution {
       throw ExecutionAbort.INSTANCE;
     }
     if (next != me) {
-      passTurn(me, next);
-    }
-  }
-
-  /** Hands the turn from the running thread {@code me} to {@code next}; returns when it is {@code me}'s turn again. */
-  private void passTurn(ModelThread me, ModelThread next) {
-    if (me.continuation == null) {
-      switchTo(next);
-      awaitTurn(me);
-      return;
-    }
-    turn = next;
-    progress++;
-    if (Continuations.tryYield()) { // to this carrier's driver, which hands the turn on
-      if (aborting) {
-        throw ExecutionAbort.INSTANCE;
-      }
-      return;
-    }
-    // Pinned to its carrier: it hands the turn on itself and waits there to be released.
-    if (next.mounted) {
-      release(next);
-    } else {
-      startDriver(); // this carrier stays under me, so another one runs next
-    }
-    awaitRelease(me);
-  }
-
-  /**
-   * Lets {@code t}, a continuation pinned to its carrier and waiting there, go on. Threads
-   * that run as continuations wait for this rather than for {@link #turn}: the thread that
-   * passes them the turn writes it before it has finished yielding, and only its driver,
-   * after the yield, may act on it.
-   */
-  private void release(ModelThread t) {
-    t.released = true;
-    LockSupport.unpark(t.carrier);
-  }
-
-  private void awaitRelease(ModelThread me) {
-    while (!me.released) {
-      if (aborting) {
-        throw ExecutionAbort.INSTANCE;
-      }
-      LockSupport.park(this);
-    }
-    me.released = false;
-    if (aborting) {
-      throw ExecutionAbort.INSTANCE;
+      turns.pass(me, next);
     }
   }
 
@@ -393,107 +252,6 @@ public final class Execution {
         "deadlock: every live thread is blocked", blocked, null);
   }
 
-  private void switchTo(ModelThread next) {
-    turn = next;
-    progress++;
-    if (next.carrier == null) {
-      Carrier c = pool.acquire();
-      next.carrier = c;
-      synchronized (this) {
-        liveCarriers++;
-      }
-      c.execution = this;
-      c.thread = next;
-      c.assign(() -> runThread(next));
-    } else {
-      LockSupport.unpark(next.carrier);
-    }
-  }
-
-  /** Gives a carrier from the pool the driving of this execution's continuations. */
-  private void startDriver() {
-    Carrier c = pool.acquire();
-    synchronized (this) {
-      liveCarriers++;
-    }
-    c.execution = this;
-    c.assign(() -> drive(c));
-  }
-
-  /**
-   * The body of a driver carrier: runs the continuation of whichever thread has the turn,
-   * until the turn goes to a thread pinned to another carrier (a continuation that could not
-   * yield, which waits there as a carrier's own thread does) or the execution ends. Usually
-   * one driver runs every thread of an execution, and handing over is a yield and a resume.
-   */
-  private void drive(Carrier here) {
-    try {
-      while (!aborting) {
-        ModelThread t = turn;
-        if (t.mounted) {
-          release(t); // pinned to another carrier, where it goes on
-          return;
-        }
-        runMounted(here, t);
-      }
-      unwindSuspended(here);
-    } catch (Throwable t) {
-      internalFailure(t);
-    } finally {
-      synchronized (this) {
-        liveCarriers--;
-        if (liveCarriers == 0) {
-          notifyAll();
-        }
-      }
-    }
-  }
-
-  /** Runs {@code t}'s continuation on {@code here} until it yields or ends. */
-  private void runMounted(Carrier here, ModelThread t) {
-    if (t.continuation == null) {
-      t.continuation = Continuations.create(() -> runToEnd(t));
-    }
-    t.carrier = here;
-    here.thread = t;
-    t.mounted = true;
-    try {
-      Continuations.run(t.continuation);
-    } finally {
-      t.mounted = false;
-    }
-  }
-
-  /**
-   * After the end, resumes every suspended continuation once so that it unwinds (as every
-   * carrier's own thread does when the execution ends), in one driver.
-   */
-  private void unwindSuspended(Carrier here) {
-    synchronized (this) {
-      if (unwindClaimed) {
-        return;
-      }
-      unwindClaimed = true;
-    }
-    for (ModelThread t : threads.all) {
-      if (t.continuation != null && !t.mounted && !t.ended) {
-        runMounted(here, t);
-      }
-    }
-  }
-
-  private void awaitTurn(ModelThread me) {
-    while (turn != me) {
-      if (aborting) {
-        throw ExecutionAbort.INSTANCE;
-      }
-      LockSupport.park(this);
-    }
-    if (aborting) {
-      throw ExecutionAbort.INSTANCE;
-    }
-  }
-
   /** Ends the execution with {@code o} (the first outcome wins) and unwinds every thread. */
   void finish(Outcome o) {
     synchronized (this) {
@@ -503,11 +261,12 @@ public final class Execution {
       aborting = true;
       notifyAll();
     }
-    for (ModelThread t : threads.all) {
-      if (t.carrier != null) {
-        LockSupport.unpark(t.carrier);
-      }
-    }
+    turns.wakeAll();
+  }
+
+  /** Whether the execution has ended (read under this execution's monitor). */
+  boolean hasOutcome() {
+    return outcome != null;
   }
 
   /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
