@@ -43,6 +43,9 @@ final class ClassShape {
           break; // see contents: a thread's own fields are the JVM's
         }
         for (Field f : k.getDeclaredFields()) {
+          if (isIdentityCounter(f)) {
+            continue;
+          }
           if (!Modifier.isStatic(f.getModifiers())) {
             instance.add(open(f));
           } else if (k == c && f.getName().equals(DefinedClasses.EPOCH_FIELD)) {
@@ -67,6 +70,18 @@ final class ClassShape {
     this.statics = s;
     this.epoch = epochField;
     this.refused = why;
+  }
+
+  /**
+   * A field the JVM fills from a counter shared by every execution, so that one state would
+   * get another fingerprint in each: a {@link ThreadLocal}'s hash code, the next value of a
+   * JVM-wide counter when it was created, which says only where the thread-local sits in a
+   * thread's map. Model code cannot use thread-locals (the instrumenter refuses them); the
+   * ones in the heap are JDK internals such as a {@code ReentrantReadWriteLock}'s read-hold
+   * counter, which the model's stand-in never uses, and the object itself is still walked.
+   */
+  private static boolean isIdentityCounter(Field f) {
+    return f.getDeclaringClass() == ThreadLocal.class && f.getName().equals("threadLocalHashCode");
   }
 
   private static Field open(Field f) {
