@@ -52,6 +52,9 @@ final class ClassShape {
           break;
         }
         for (Field f : k.getDeclaredFields()) {
+          if (isIdentityCounter(f)) {
+            continue;
+          }
           if (!Modifier.isStatic(f.getModifiers())) {
             instance.add(open(f));
           } else if (k == c && f.getName().equals(DefinedClasses.EPOCH_FIELD)) {
@@ -84,6 +87,18 @@ final class ClassShape {
   }
 
   private static final String STAND_INS = "pinmc.embedded.runtime.juc";
+
+  /**
+   * A field the JVM fills from a counter shared by every execution, so that one state would
+   * get another fingerprint in each: a {@link ThreadLocal}'s hash code, the next value of a
+   * JVM-wide counter when it was created, which says only where the thread-local sits in a
+   * thread's map. Model code cannot use thread-locals (the instrumenter refuses them); the
+   * ones in the heap are JDK internals such as a {@code ReentrantReadWriteLock}'s read-hold
+   * counter, which the model's stand-in never uses, and the object itself is still walked.
+   */
+  private static boolean isIdentityCounter(Field f) {
+    return f.getDeclaringClass() == ThreadLocal.class && f.getName().equals("threadLocalHashCode");
+  }
 
   private static Field open(Field f) {
     f.setAccessible(true);

@@ -1,6 +1,5 @@
 package pinmc.embedded.runtime;
 
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  * even a reference as raw bits; compiled code reports it empty), so {@link StateFingerprint}
  * hashes live locals only: one state, one fingerprint, whatever the JIT did.
  *
- * <p>Computed once per class from the bytes its loader defined. Bytecode indices are taken
+ * <p>Computed once per class from the bytes its loader defined (for a class the model shares
+ * uninstrumented, its class file). Bytecode indices are taken
  * by writing the class again with a label before every instruction; if that does not give
  * back the same bytes, the class's frames keep every local (never a wrong fingerprint, only
  * fewer states found equal).
@@ -66,6 +66,21 @@ final class LiveLocals {
 
   private LiveLocals() {}
 
+  /**
+   * The class file of a class the model shares uninstrumented (pinmc's API, such as {@code
+   * Atomic.when}, and the JDK), whose frames lie between model frames: the JIT reports their
+   * dead locals as it does a model frame's. Null for a class without one (a lambda's hidden
+   * class): its slots are hashed as reported.
+   */
+  private static byte[] classFile(Class<?> c) {
+    String name = c.getName();
+    try (java.io.InputStream in = c.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
   /** What the slots of {@code method} (name and descriptor) hold at the call at {@code bci}, or null if unknown. */
   static Slots at(Class<?> c, String method, String descriptor, int bci) {
     Slots[] byIndex = BY_CLASS.get(c).get(method + descriptor);
@@ -73,7 +88,7 @@ final class LiveLocals {
   }
 
   private static Map<String, Slots[]> analyse(Class<?> c) throws AnalyzerException {
-    byte[] bytes = c.getClassLoader() instanceof DefinedClasses d ? d.definedBytes(c) : null;
+    byte[] bytes = c.getClassLoader() instanceof DefinedClasses d ? d.definedBytes(c) : classFile(c);
     if (bytes == null) {
       return Map.of();
     }
@@ -81,7 +96,8 @@ final class LiveLocals {
     ClassReader reader = new ClassReader(bytes);
     reader.accept(node, 0);
     // Write it again with a label before each instruction: the labels' offsets are the
-    // instructions' bytecode indices, if the bytes come out the same.
+    // instructions' bytecode indices, if every method's code comes out the same (the rest of
+    // a class javac wrote, such as its debug tables, may come out in another order).
     ClassWriter writer = new ClassWriter(reader, 0);
     Map<String, Label[]> labels = new HashMap<>();
     reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -94,7 +110,7 @@ final class LiveLocals {
         return new InstructionLabels(out, at, m.instructions);
       }
     }, 0);
-    if (!Arrays.equals(writer.toByteArray(), bytes)) {
+    if (!codeOf(writer.toByteArray()).equals(codeOf(bytes))) {
       return Map.of();
     }
     Map<String, Slots[]> out = new HashMap<>();
@@ -120,6 +136,40 @@ final class LiveLocals {
       out.put(m.name + m.desc, byIndex);
     }
     return out;
+  }
+
+  /** Each method's code array, by name and descriptor, read from a class file. */
+  private static Map<String, List<Byte>> codeOf(byte[] classFile) {
+    ClassReader r = new ClassReader(classFile);
+    char[] buf = new char[r.getMaxStringLength()];
+    int at = r.header + 6;
+    at += 2 + 2 * r.readUnsignedShort(at); // interfaces
+    for (int members = 0; members < 2; members++) { // fields, then methods
+      int count = r.readUnsignedShort(at);
+      at += 2;
+      Map<String, List<Byte>> code = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        String name = r.readUTF8(at + 2, buf) + r.readUTF8(at + 4, buf);
+        int attributes = r.readUnsignedShort(at + 6);
+        at += 8;
+        for (int a = 0; a < attributes; a++) {
+          int length = r.readInt(at + 2);
+          if (members == 1 && r.readUTF8(at, buf).equals("Code")) {
+            int codeLength = r.readInt(at + 10);
+            List<Byte> bytes = new java.util.ArrayList<>(codeLength);
+            for (int b = 0; b < codeLength; b++) {
+              bytes.add((byte) r.readByte(at + 14 + b));
+            }
+            code.put(name, bytes);
+          }
+          at += 6 + length;
+        }
+      }
+      if (members == 1) {
+        return code;
+      }
+    }
+    throw new AssertionError();
   }
 
   /** The slots at an instruction from the analyser's frame before it and the locals live after it. */

@@ -93,14 +93,20 @@ final class StateFingerprint {
   /**
    * A table of a primitive, keyed by object: each entry as the key's name followed by what
    * {@code entry} puts, in the order of the names (an identity map's order is not the
-   * state's).
+   * state's). The entries are also visited in that order, not the map's: naming a key or
+   * what {@code entry} refers to queues it for the walk, and the walk hashes objects in the
+   * order they were queued, so the map's order (identity hash codes, new in every execution)
+   * would give one state another fingerprint in each execution.
    */
   <V> void table(java.util.Map<Object, V> table, java.util.function.Function<V, long[]> entry) {
-    List<long[]> rows = new ArrayList<>(table.size());
-    for (java.util.Map.Entry<Object, V> e : table.entrySet()) {
+    List<java.util.Map.Entry<Object, V>> entries = new ArrayList<>(table.entrySet());
+    entries.sort(Comparator.comparingLong(e -> knownName(e.getKey())));
+    List<long[]> rows = new ArrayList<>(entries.size());
+    for (java.util.Map.Entry<Object, V> e : entries) {
+      long key = token(e.getKey());
       long[] values = entry.apply(e.getValue());
       long[] row = new long[values.length + 1];
-      row[0] = token(e.getKey());
+      row[0] = key;
       System.arraycopy(values, 0, row, 1, values.length);
       rows.add(row);
     }
@@ -112,6 +118,20 @@ final class StateFingerprint {
         h.putLong(v);
       }
     }
+  }
+
+  /**
+   * The name {@code o} has or will have whatever order it is met in: its number, or the name
+   * the walk gave it already; otherwise (an object the model did not allocate, not yet met)
+   * the largest, and such keys keep the map's order, which can only keep equal states apart.
+   */
+  private long knownName(Object o) {
+    Long t = tokens.get(o);
+    if (t != null) {
+      return t;
+    }
+    int id = ex.objects.objectId(o);
+    return id != ObjectNumbers.UNKNOWN_OBJECT ? id & 0xffffffffL : Long.MAX_VALUE;
   }
 
   /** The name of {@code o}, for a table row. */
