@@ -58,7 +58,6 @@ final class StateSummaries {
   /** The finished state the last execution was cut at, and the depth it was cut at (-1 if none). */
   private Finished cut;
   private int cutDepth = -1;
-  private long cuts;
 
   private record Fingerprint(long high, long low) {
     static Fingerprint of(byte[] b) {
@@ -79,13 +78,7 @@ final class StateSummaries {
     }
     cut = f;
     cutDepth = depth;
-    cuts++;
     return true;
-  }
-
-  /** Executions stopped at a finished state. */
-  long cuts() {
-    return cuts;
   }
 
   void executionStarted() {
