@@ -1,6 +1,8 @@
 package pinmc.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import pinmc.check.Engine;
 import pinmc.check.EngineRegistry;
 import pinmc.check.EngineUnavailableException;
@@ -17,21 +19,33 @@ final class EngineOption {
       description = "The jpf-core directory for --engine jpf (default: JPF_HOME, then jpf-core in ~/.jpf/site.properties).")
   Path jpfHome;
 
+  @Option(names = "--jpf-java", paramLabel = "JDK",
+      description = "The JDK 17 that runs Java PathFinder's JVM (default: JPF_JAVA_HOME, then the JDK running pinmc if it "
+          + "is a JDK 17, then a JDK 17 in the same directory as that one).")
+  Path jpfJava;
+
   Engine engine() throws InputException {
-    if (jpfHome == null) {
-      return engine(name);
+    Map<String, Path> settings = new LinkedHashMap<>();
+    if (jpfHome != null) {
+      settings.put(JpfInstallation.HOME_PROPERTY, jpfHome);
     }
-    // The jpf engine is created by name, with no arguments, and reads this property first; it
-    // is set only while the engine is created, so that it does not outlive this command.
-    String before = System.setProperty(JpfInstallation.HOME_PROPERTY, jpfHome.toAbsolutePath().toString());
+    if (jpfJava != null) {
+      settings.put(JpfInstallation.JAVA_PROPERTY, jpfJava);
+    }
+    // The jpf engine is created by name, with no arguments, and reads these properties first;
+    // they are set only while the engine is created, so that they do not outlive this command.
+    Map<String, String> before = new LinkedHashMap<>();
+    settings.forEach((key, dir) -> before.put(key, System.setProperty(key, dir.toAbsolutePath().toString())));
     try {
       return engine(name);
     } finally {
-      if (before == null) {
-        System.clearProperty(JpfInstallation.HOME_PROPERTY);
-      } else {
-        System.setProperty(JpfInstallation.HOME_PROPERTY, before);
-      }
+      before.forEach((key, old) -> {
+        if (old == null) {
+          System.clearProperty(key);
+        } else {
+          System.setProperty(key, old);
+        }
+      });
     }
   }
 

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import pinmc.props.JpfProperties;
 import pinmc.props.PropertiesFileException;
 
@@ -18,12 +22,17 @@ import pinmc.props.PropertiesFileException;
  * @param home the jpf-core directory (the one with {@code jpf.properties})
  * @param source where {@code home} came from, for messages ({@code "JPF_HOME"}, ...)
  * @param javaHome the JDK whose {@code bin/java} runs JPF
+ * @param javaSource where {@code javaHome} came from, for messages and reports
  */
-public record JpfInstallation(Path home, String source, Path javaHome) {
+public record JpfInstallation(Path home, String source, Path javaHome, String javaSource) {
   /** The system property {@code --jpf-home} sets; it takes precedence over everything else. */
   public static final String HOME_PROPERTY = "pinmc.jpf.home";
-  /** The system property that names another JDK to run JPF with (default: the one running pinmc). */
+  /** The system property ({@code --jpf-java} sets it) that names the JDK to run JPF with; it comes first. */
   public static final String JAVA_PROPERTY = "pinmc.jpf.java.home";
+  /** The environment variable that names the JDK to run JPF with, after {@link #JAVA_PROPERTY}. */
+  public static final String JAVA_ENV = "JPF_JAVA_HOME";
+  /** Where the JDK came from when it is the one running pinmc. */
+  static final String RUNNING_JDK = "the JDK running pinmc";
   /** The only JDK feature release jpf-core's java-17 branch runs on. */
   public static final int SUPPORTED_JDK = 17;
 
@@ -42,35 +51,99 @@ public record JpfInstallation(Path home, String source, Path javaHome) {
     return javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
   }
 
-  /** Finds jpf-core from this process's settings; throws with one line that says what to set. */
+  /** Finds jpf-core and a JDK to run it from this process's settings; throws with one line that says what to set. */
   public static JpfInstallation locate() throws JpfSetupException {
-    String java = System.getProperty(JAVA_PROPERTY);
-    return locate(System.getProperty(HOME_PROPERTY), System.getenv(), Path.of(System.getProperty("user.home")),
-        Path.of(java != null && !java.isBlank() ? java : System.getProperty("java.home")));
+    Map<String, String> env = System.getenv();
+    JdkChoice java = chooseJdk(System.getProperty(JAVA_PROPERTY), env, Path.of(System.getProperty("java.home")));
+    return locate(System.getProperty(HOME_PROPERTY), env, Path.of(System.getProperty("user.home")), java);
   }
 
   /**
-   * Finds jpf-core from the given settings: {@code explicitHome} (may be null), then
-   * {@code env}'s {@code JPF_HOME}, then {@code userHome/.jpf/site.properties}.
+   * Finds jpf-core from the given settings, to run on {@code javaHome}: {@code explicitHome}
+   * (may be null), then {@code env}'s {@code JPF_HOME}, then {@code userHome/.jpf/site.properties}.
    */
   public static JpfInstallation locate(String explicitHome, Map<String, String> env, Path userHome, Path javaHome)
       throws JpfSetupException {
+    return locate(explicitHome, env, userHome, new JdkChoice(javaHome, "given"));
+  }
+
+  private static JpfInstallation locate(String explicitHome, Map<String, String> env, Path userHome, JdkChoice java)
+      throws JpfSetupException {
     JpfInstallation found;
     if (explicitHome != null && !explicitHome.isBlank()) {
-      found = new JpfInstallation(Path.of(explicitHome), "--jpf-home", javaHome);
+      found = new JpfInstallation(Path.of(explicitHome), "--jpf-home", java.home(), java.source());
     } else if (env.get("JPF_HOME") != null && !env.get("JPF_HOME").isBlank()) {
-      found = new JpfInstallation(Path.of(env.get("JPF_HOME")), "JPF_HOME", javaHome);
+      found = new JpfInstallation(Path.of(env.get("JPF_HOME")), "JPF_HOME", java.home(), java.source());
     } else {
       Path site = userHome.resolve(".jpf").resolve("site.properties");
       Optional<String> fromSite = siteJpfCore(site);
       if (fromSite.isEmpty()) {
-        throw new JpfSetupException("Java PathFinder (jpf-core) not found: use --jpf-home DIR, set JPF_HOME, or set jpf-core in "
-            + site + " (see the README, engine jpf)");
+        throw JpfSetupException.notConfigured("Java PathFinder (jpf-core) not found: use --jpf-home DIR, set JPF_HOME, or set "
+            + "jpf-core in " + site + " (see the README, engine jpf)");
       }
-      found = new JpfInstallation(Path.of(fromSite.get()), "jpf-core in " + site, javaHome);
+      found = new JpfInstallation(Path.of(fromSite.get()), "jpf-core in " + site, java.home(), java.source());
     }
     found.validate();
     return found;
+  }
+
+  /** A JDK to run JPF with, and where it was found ({@code "JPF_JAVA_HOME"}, ...). */
+  public record JdkChoice(Path home, String source) {}
+
+  /**
+   * The JDK to run JPF with, first match wins: {@code explicit} ({@code --jpf-java} or
+   * {@code -Dpinmc.jpf.java.home}), {@code env}'s {@value #JAVA_ENV}, the JDK running pinmc if it
+   * is a JDK {@value #SUPPORTED_JDK}, a JDK {@value #SUPPORTED_JDK} installed beside it (in the
+   * same directory, as in {@code /usr/lib/jvm}; the newest if several), and else the running
+   * JDK, which {@link #locate} then refuses with a line saying what to set. pinmc itself is
+   * fastest on JDK 21 or later, so running it on one and JPF on a JDK 17 is the usual setup.
+   */
+  public static JdkChoice chooseJdk(String explicit, Map<String, String> env, Path running) {
+    if (explicit != null && !explicit.isBlank()) {
+      return new JdkChoice(Path.of(explicit), "--jpf-java (" + JAVA_PROPERTY + ")");
+    }
+    String fromEnv = env.get(JAVA_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return new JdkChoice(Path.of(fromEnv), JAVA_ENV);
+    }
+    if (jdkFeature(running) == SUPPORTED_JDK) {
+      return new JdkChoice(running, RUNNING_JDK);
+    }
+    return jdkBeside(running, SUPPORTED_JDK)
+        .map(jdk -> new JdkChoice(jdk, "a JDK " + SUPPORTED_JDK + " beside " + RUNNING_JDK))
+        .orElse(new JdkChoice(running, RUNNING_JDK));
+  }
+
+  /** The newest JDK of feature release {@code feature} in {@code jdk}'s parent directory, by real path. */
+  static Optional<Path> jdkBeside(Path jdk, int feature) {
+    Path parent = jdk.toAbsolutePath().normalize().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return Optional.empty();
+    }
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(parent)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        if (Files.isRegularFile(p.resolve("bin").resolve(isWindows() ? "java.exe" : "java")) && jdkFeature(p) == feature) {
+          Path real = p.toRealPath();
+          if (!found.contains(real)) {
+            found.add(real);
+          }
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return found.stream().max(Comparator.comparing((Path p) -> jdkVersion(p).orElse(Runtime.Version.parse("1")))
+        .thenComparing(Comparator.comparing(Path::toString).reversed()));
+  }
+
+  /** What runs JPF, for reports: the JDK's maker and version from its release file, its directory and where it came from. */
+  public String javaDescription() {
+    Properties release = release(javaHome);
+    String implementor = release.getProperty("IMPLEMENTOR", "").replace("\"", "").trim();
+    String version = release.getProperty("JAVA_RUNTIME_VERSION", release.getProperty("JAVA_VERSION", "unknown version"))
+        .replace("\"", "").trim();
+    return "JDK " + version + (implementor.isEmpty() ? "" : " (" + implementor + ")") + " at " + javaHome + ", " + javaSource;
   }
 
   /** The {@code jpf-core} key of a site.properties file, expanded as JPF expands it; empty if none. */
@@ -105,7 +178,7 @@ public record JpfInstallation(Path home, String source, Path javaHome) {
     if (feature != SUPPORTED_JDK) {
       throw new JpfSetupException("Java PathFinder (jpf-core, java-17 branch) runs only on JDK " + SUPPORTED_JDK + ", but "
           + javaHome + " is JDK " + (feature < 0 ? "of unknown version" : feature)
-          + ": run pinmc with a JDK 17, or name one with -D" + JAVA_PROPERTY + "=DIR");
+          + " (" + javaSource + "): name a JDK 17 with --jpf-java DIR or " + JAVA_ENV + "=DIR, or run pinmc on a JDK 17");
     }
   }
 
@@ -114,14 +187,8 @@ public record JpfInstallation(Path home, String source, Path javaHome) {
    * file, or this JVM's when that is the one asked about; -1 if unknown.
    */
   static int jdkFeature(Path javaHome) {
-    Path release = javaHome.resolve("release");
-    if (Files.isRegularFile(release)) {
-      Properties p = new Properties();
-      try (InputStream in = Files.newInputStream(release)) {
-        p.load(in);
-      } catch (IOException e) {
-        return -1;
-      }
+    Properties p = release(javaHome);
+    if (p.containsKey("JAVA_VERSION")) {
       String v = p.getProperty("JAVA_VERSION", "").replace("\"", "").trim();
       try {
         String major = v.startsWith("1.") ? v.substring(2) : v;
@@ -134,6 +201,29 @@ public record JpfInstallation(Path home, String source, Path javaHome) {
       return Runtime.version().feature();
     }
     return -1;
+  }
+
+  /** The full version (17.0.15) from the JDK's release file, if it parses. */
+  private static Optional<Runtime.Version> jdkVersion(Path javaHome) {
+    try {
+      return Optional.of(Runtime.Version.parse(release(javaHome).getProperty("JAVA_VERSION", "").replace("\"", "").trim()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The JDK's {@code release} file (empty if it has none or it cannot be read). */
+  private static Properties release(Path javaHome) {
+    Properties p = new Properties();
+    Path release = javaHome.resolve("release");
+    if (Files.isRegularFile(release)) {
+      try (InputStream in = Files.newInputStream(release)) {
+        p.load(in);
+      } catch (IOException e) {
+        p.clear();
+      }
+    }
+    return p;
   }
 
   private static boolean isWindows() {

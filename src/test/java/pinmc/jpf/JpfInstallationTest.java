@@ -1,6 +1,7 @@
 package pinmc.jpf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,7 +118,46 @@ class JpfInstallationTest {
     Path core = jpfCore("core", true);
     Path jdk25 = fakeJdk("jdk25", "25.0.1");
     JpfSetupException e = assertThrows(JpfSetupException.class, () -> JpfInstallation.locate(core.toString(), Map.of(), userHome, jdk25));
-    assertTrue(e.getMessage().contains("runs only on JDK 17, but " + jdk25 + " is JDK 25"), e.getMessage());
+    assertTrue(e.getMessage().contains("runs only on JDK 17, but " + jdk25 + " is JDK 25 (given): name a JDK 17 with "
+        + "--jpf-java DIR or JPF_JAVA_HOME=DIR"), e.getMessage());
+  }
+
+  @Test
+  void theJdkForJpfIsTheNamedOneThenJpfJavaHomeThenTheRunningOneIfSeventeenThenASeventeenBesideIt() throws Exception {
+    Path jdk25 = fakeJdk("jdk25", "25.0.3");
+    Path older17 = fakeJdk("jdk17-old", "17.0.2");
+    Path named = fakeJdk("named", "17.0.1");
+    Map<String, String> env = Map.of(JpfInstallation.JAVA_ENV, older17.toString());
+    assertEquals(named, JpfInstallation.chooseJdk(named.toString(), env, jdk25).home());
+    assertEquals(new JpfInstallation.JdkChoice(older17, "JPF_JAVA_HOME"), JpfInstallation.chooseJdk(null, env, jdk25));
+    assertEquals(jdk17, JpfInstallation.chooseJdk(null, Map.of(), jdk17).home());
+    // pinmc on JDK 25: the newest JDK 17 in the same directory runs JPF.
+    JpfInstallation.JdkChoice beside = JpfInstallation.chooseJdk(null, Map.of(), jdk25);
+    assertEquals(jdk17.toRealPath(), beside.home());
+    assertEquals("a JDK 17 beside the JDK running pinmc", beside.source());
+    Path core = jpfCore("core", true);
+    JpfInstallation installation = JpfInstallation.locate(core.toString(), Map.of(), userHome, jdk17);
+    assertEquals("JDK 17.0.15 (X) at " + jdk17 + ", given", installation.javaDescription());
+  }
+
+  @Test
+  void withNoJdkSeventeenAnywhereTheRunningJdkIsRefusedWithWhatToSet() throws Exception {
+    Path alone = Files.createDirectories(dir.resolve("elsewhere"));
+    Path jdk25 = Files.createDirectories(alone.resolve("jdk25/bin"));
+    Files.writeString(jdk25.resolve("java"), "");
+    Files.writeString(jdk25.getParent().resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+    JpfInstallation.JdkChoice choice = JpfInstallation.chooseJdk(null, Map.of(), jdk25.getParent());
+    assertEquals(new JpfInstallation.JdkChoice(jdk25.getParent(), "the JDK running pinmc"), choice);
+    assertTrue(JpfInstallation.jdkBeside(jdk25.getParent(), 17).isEmpty());
+  }
+
+  @Test
+  void onlyAJpfCoreNamedNowhereIsNotConfigured() throws Exception {
+    JpfSetupException none = assertThrows(JpfSetupException.class, () -> JpfInstallation.locate(null, Map.of(), userHome, jdk17));
+    assertTrue(none.notConfigured(), none.getMessage());
+    JpfSetupException unbuilt = assertThrows(JpfSetupException.class,
+        () -> JpfInstallation.locate(jpfCore("src", false).toString(), Map.of(), userHome, jdk17));
+    assertFalse(unbuilt.notConfigured(), unbuilt.getMessage());
   }
 
   @Test
