@@ -12,13 +12,16 @@ import java.util.function.Consumer;
 import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
 import pinmc.check.Engine;
+import pinmc.check.Reduction;
+import pinmc.check.Verdict;
 import pinmc.embedded.EmbeddedEngine;
 
 /**
  * Runs benchmark series on one or more engines. For each target every engine runs once to
  * warm up, then the measured runs alternate between the engines, so that a slow moment of
  * the machine falls on both; each figure is the median. An engine stops going up a series
- * once its median exceeds the budget.
+ * once its median exceeds the budget. The embedded engine runs each series under the
+ * series' reduction, with the other options as given.
  */
 public final class Benchmark {
   private final List<Engine> engines;
@@ -50,7 +53,7 @@ public final class Benchmark {
         if (active.isEmpty()) {
           break;
         }
-        BenchResult r = measure(t, active);
+        BenchResult r = measure(t, s.reduction(), active);
         for (BenchResult.EngineFigures f : r.engines()) {
           if (f.medianMillis() > budgetMillis) {
             overBudget.add(f.engine());
@@ -63,7 +66,8 @@ public final class Benchmark {
     return out;
   }
 
-  BenchResult measure(BenchTarget t, List<Engine> active) {
+  BenchResult measure(BenchTarget t, Reduction reduction, List<Engine> active) {
+    CheckOptions options = this.options.toBuilder().reduction(reduction).build();
     CheckResult[] first = new CheckResult[active.size()];
     for (int i = 0; i < active.size(); i++) {
       first[i] = active.get(i).check(t.target(), options); // warm-up: class loading, JIT, JPF's start
@@ -97,12 +101,20 @@ public final class Benchmark {
       boolean isEmbedded = active.get(i).name().equals("embedded");
       figures.add(new BenchResult.EngineFigures(active.get(i).name(), f.verdict(), isEmbedded ? f.stats().executions() : -1,
           isEmbedded ? f.stats().sleepSetBlocked() : -1, isEmbedded ? f.stats().steps() : -1, f.stats().statesNew(),
-          median(millis[i]), runs, peak[i]));
-      if (isEmbedded && !f.foundBug() && f.stats().boundHit() == null) {
+          median(millis[i]), runs, peak[i], f.verdict() == Verdict.ERROR ? f.message() : null));
+      if (isEmbedded && countsTraces(reduction) && !f.foundBug() && f.stats().boundHit() == null) {
         interleavings = embedded.countInterleavings(t.target(), options);
       }
     }
-    return new BenchResult(t, figures, interleavings);
+    return new BenchResult(t, reduction, figures, interleavings);
+  }
+
+  /**
+   * Whether the search runs every execution to its end, so that its executions' traces can be
+   * counted; state caching cuts an execution where it reaches a state seen before.
+   */
+  static boolean countsTraces(Reduction r) {
+    return r != Reduction.STATES && r != Reduction.STATEFUL;
   }
 
   private static boolean timedOut(CheckResult r) {

@@ -5,14 +5,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import pinmc.bench.BenchReport;
 import pinmc.bench.BenchResult;
 import pinmc.bench.BenchSeries;
 import pinmc.bench.Benchmark;
 import pinmc.check.Engine;
+import pinmc.jpf.JpfEngine;
+import pinmc.jpf.JpfSetupException;
 import pinmc.report.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,13 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code pinmc bench}: the engines on the literature's programs and the protocol models at growing sizes. */
+/** {@code pinmc bench}: the engines on the literature's programs, the protocol models and the blocking programs at growing sizes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Runs the DPOR literature's programs (readers, lastzero, indexer, filesystem) and a fully explored "
-        + "variant of each protocol model at growing sizes, on the embedded engine and, when it is installed, Java "
-        + "PathFinder, alternating runs between them. Prints one growth table per program: verdict, executions, "
-        + "sleep-set-blocked executions, distinct interleavings, median time to verdict, steps and executions per "
-        + "second, peak heap, and JPF's verdict, time, states and its time over the embedded engine's. An engine "
+        + "variant of each protocol model (--series defaults), the blocking programs (--series blocking) or both "
+        + "(--series all) at growing sizes, on the embedded engine and, when it is installed, Java PathFinder, "
+        + "alternating runs between them. The embedded engine runs the defaults under --reduction dpor and the "
+        + "blocking programs under --reduction stateful, unless --reduction names one for all. Prints one growth "
+        + "table per program: reduction, verdict, executions, sleep-set-blocked executions, distinct interleavings, "
+        + "distinct states, median time to verdict, steps and executions per second, peak heap, and JPF's verdict, "
+        + "time, states and its time over the embedded engine's, then a line on issue 13's targets. An engine "
         + "stops going up a series once its median time exceeds --budget.")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,6 +62,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--jpf-home", paramLabel = "DIR", description = "The jpf-core directory (default: JPF_HOME, then ~/.jpf/site.properties).")
   Path jpfHome;
 
+  @Option(names = "--jpf-java", paramLabel = "JDK",
+      description = "The JDK 17 that runs Java PathFinder's JVM (default: JPF_JAVA_HOME, then the JDK running pinmc if it "
+          + "is a JDK 17, then a JDK 17 in the same directory as that one).")
+  Path jpfJava;
+
   @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown to FILE (BENCHMARKS.md).")
   Path markdownFile;
 
@@ -71,14 +83,25 @@ final class BenchCommand implements Callable<Integer> {
     List<Engine> engines = new ArrayList<>();
     engines.add(EngineOption.engine("embedded"));
     String jpfStatus = "not run (--no-jpf)";
+    String jpfJvm = null;
     if (!noJpf) {
       EngineOption jpf = new EngineOption();
       jpf.name = "jpf";
       jpf.jpfHome = jpfHome;
+      jpf.jpfJava = jpfJava;
       try {
-        engines.add(jpf.engine());
-        jpfStatus = "installed";
+        Engine engine = jpf.engine();
+        engines.add(engine);
+        if (engine instanceof JpfEngine j) {
+          jpfStatus = "jpf-core at " + j.installation().home() + " (from " + j.installation().source() + ")";
+          jpfJvm = j.installation().javaDescription();
+        } else {
+          jpfStatus = "installed";
+        }
       } catch (InputException e) {
+        if (!notConfigured(e)) {
+          throw e; // a jpf-core was named but cannot run: say why instead of a long benchmark without it
+        }
         jpfStatus = "not installed (" + e.getMessage() + ")";
       }
     }
@@ -89,16 +112,20 @@ final class BenchCommand implements Callable<Integer> {
     if (search.timeLimit == null) {
       options.timeLimit(budget); // a run past the budget ends the series anyway: do not wait for it
     }
+    List<BenchSeries> chosen = chosenSeries();
     List<BenchResult> results = new Benchmark(engines, runs, options.build(), budget)
-        .run(chosenSeries(), r -> {
+        .run(chosen, r -> {
           StringBuilder line = new StringBuilder(r.target().program() + " " + r.target().size() + ":");
           for (BenchResult.EngineFigures f : r.engines()) {
             line.append(String.format(Locale.ROOT, " %s %s %.0f ms;", f.engine(), f.verdict().word(), f.medianMillis()));
+            if (f.error() != null) {
+              line.append(" (").append(f.error()).append(')');
+            }
           }
           err.println(line);
           err.flush();
         });
-    String report = header(jpfStatus, (System.nanoTime() - start) / 1e9, loadAtStart, loadAverage())
+    String report = header(jpfStatus, jpfJvm, reductions(chosen), (System.nanoTime() - start) / 1e9, loadAtStart, loadAverage())
         + BenchReport.markdown(results, names);
     out.print(report);
     out.flush();
@@ -107,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         AtomicFiles.write(markdownFile, report);
       }
       if (json != null) {
-        AtomicFiles.write(json, BenchReport.json(results));
+        AtomicFiles.write(json, BenchReport.json(results, jpfJvm));
       }
     } catch (IOException e) {
       throw new InputException("cannot write the report: " + e.getMessage(), e);
@@ -115,7 +142,34 @@ final class BenchCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** Whether the jpf engine could not start because no jpf-core is named anywhere (then the benchmark runs without it). */
+  private static boolean notConfigured(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JpfSetupException s) {
+        return s.notConfigured();
+      }
+    }
+    return false;
+  }
+
+  /** The series chosen, each under its own reduction unless --reduction names one for all. */
   private List<BenchSeries> chosenSeries() throws InputException {
+    List<BenchSeries> chosen = namedSeries();
+    return search.reduction == null ? chosen : chosen.stream().map(s -> s.withReduction(search.reduction)).toList();
+  }
+
+  /** Which reduction the embedded engine ran which series under, for the header. */
+  private static String reductions(List<BenchSeries> chosen) {
+    Map<String, List<String>> byReduction = new LinkedHashMap<>();
+    for (BenchSeries s : chosen) {
+      byReduction.computeIfAbsent(s.reduction().name().toLowerCase(Locale.ROOT), r -> new ArrayList<>()).add(s.program());
+    }
+    List<String> parts = new ArrayList<>();
+    byReduction.forEach((r, programs) -> parts.add("`--reduction " + r + "` for " + String.join(", ", programs)));
+    return String.join("; ", parts);
+  }
+
+  private List<BenchSeries> namedSeries() throws InputException {
     return switch (series) {
       case "defaults" -> BenchSeries.defaults(quick);
       case "blocking" -> BenchSeries.blocking(quick);
@@ -128,14 +182,19 @@ final class BenchCommand implements Callable<Integer> {
     };
   }
 
-  private String header(String jpfStatus, double seconds, double loadAtStart, double loadAtEnd) {
+  private String header(String jpfStatus, String jpfJvm, String reductions, double seconds, double loadAtStart,
+      double loadAtEnd) {
     String command = "./pinmc " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    return String.format(Locale.ROOT, "# pinmc benchmarks%n%n- command: `%s`%n- machine: %s%n- jpf: %s%n"
+    return String.format(Locale.ROOT, "# pinmc benchmarks%n%n- command: `%s`%n- machine: %s%n"
+        + "- embedded engine's JVM (the benchmark's own): %s%n- jpf: %s%n%s"
+        + "- embedded engine's reduction: %s (JPF uses its own partial-order reduction and state matching)%n"
         + "- runs: %d measured after one warm-up run per engine, alternating between engines; medians%n"
         + "- budget: an engine stops going up a series once its median exceeds %d s%n"
         + "- the whole benchmark took %.0f s%n"
         + "- load average (1 minute, all of the machine's jobs): %s at the start, %s at the end%n",
-        command, BenchReport.machine(), jpfStatus, runs, budget.toSeconds(), seconds, load(loadAtStart), load(loadAtEnd));
+        command, BenchReport.machine(), BenchReport.embeddedJvm(), jpfStatus,
+        jpfJvm == null ? "" : String.format(Locale.ROOT, "- jpf's JVM (a child process per run): %s%n", jpfJvm),
+        reductions, runs, budget.toSeconds(), seconds, load(loadAtStart), load(loadAtEnd));
   }
 
   /** The system's one-minute load average, or a negative number where the platform has none. */

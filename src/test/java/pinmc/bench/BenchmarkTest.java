@@ -12,6 +12,7 @@ import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
 import pinmc.check.Engine;
 import pinmc.check.ModelTarget;
+import pinmc.check.Reduction;
 import pinmc.check.Verdict;
 import pinmc.embedded.EmbeddedEngine;
 import pinmc.report.Json;
@@ -22,7 +23,8 @@ class BenchmarkTest {
   private final Benchmark bench = new Benchmark(List.of(embedded), 1, CheckOptions.defaults(), Duration.ofSeconds(60));
 
   private BenchResult measure(String program, String mainClass, String... args) {
-    return bench.measure(new BenchTarget(program, String.join(" ", args), ModelTarget.of(mainClass, args), -1), List.of(embedded));
+    return bench.measure(new BenchTarget(program, String.join(" ", args), ModelTarget.of(mainClass, args), -1), Reduction.DPOR,
+        List.of(embedded));
   }
 
   @Test
@@ -37,16 +39,60 @@ class BenchmarkTest {
   }
 
   @Test
-  void theBlockingProgramsPassAtTheirSmallestSizes() {
+  void theBlockingProgramsPassAtTheirSmallestSizesUnderTheirOwnReductionAndUnderDpor() {
     // Each program of the blocking series is correct as written (a hand proof in its
-    // comment); what the series measures is how many traces each size has.
+    // comment). Under stateful DPOR, the series' own reduction, executions stop at states seen
+    // before, so their traces are not counted but their distinct states are; under DPOR every
+    // execution is one trace or sleep-set blocked.
     for (BenchSeries s : BenchSeries.blocking(true)) {
+      assertEquals(Reduction.STATEFUL, s.reduction(), s.program());
       BenchTarget smallest = s.sizes().get(0);
-      BenchResult r = bench.measure(smallest, List.of(embedded));
-      BenchResult.EngineFigures f = r.engine("embedded").orElseThrow();
+      BenchResult stateful = bench.measure(smallest, s.reduction(), List.of(embedded));
+      BenchResult.EngineFigures f = stateful.engine("embedded").orElseThrow();
       assertEquals(Verdict.PASS, f.verdict(), smallest.target().name());
-      assertEquals(r.interleavings() + f.sleepSetBlocked(), f.executions(), r.toString());
+      assertEquals(Reduction.STATEFUL, stateful.reduction());
+      assertEquals(-1, stateful.interleavings(), stateful.toString());
+      assertTrue(f.statesNew() > 0, stateful.toString());
+      BenchResult dpor = bench.measure(smallest, Reduction.DPOR, List.of(embedded));
+      BenchResult.EngineFigures d = dpor.engine("embedded").orElseThrow();
+      assertEquals(Verdict.PASS, d.verdict(), smallest.target().name());
+      assertEquals(-1, d.statesNew(), dpor.toString());
+      assertEquals(dpor.interleavings() + d.sleepSetBlocked(), d.executions(), dpor.toString());
     }
+  }
+
+  @Test
+  void eachSeriesHasItsReductionAndJpfsKnownDisagreements() {
+    assertTrue(BenchSeries.defaults(true).stream().allMatch(s -> s.reduction() == Reduction.DPOR), "the literature stays on dpor");
+    Map<String, Integer> disagreements = new java.util.TreeMap<>();
+    for (BenchSeries s : BenchSeries.blocking(false)) {
+      for (BenchTarget t : s.sizes()) {
+        if (t.jpfWrong() != null) {
+          disagreements.put(t.program(), t.jpfWrong().number());
+        }
+      }
+      BenchSeries dpor = s.withReduction(Reduction.DPOR);
+      assertEquals(Reduction.DPOR, dpor.reduction());
+      assertEquals(s.sizes(), dpor.sizes());
+    }
+    assertEquals(Map.of("buffer-conditions", 1, "semaphore-notify", 4), disagreements);
+  }
+
+  @Test
+  void eachRowSaysWhichReductionItUsed() {
+    BenchTarget barrier = BenchSeries.blocking(true).get(2).sizes().get(0);
+    BenchTarget readers = new BenchTarget("readers", "3", ModelTarget.of("pinmc.literature.Readers", "3"), 8);
+    List<BenchResult> results = bench.run(List.of(
+        new BenchSeries("readers", "test", List.of(readers), Reduction.DPOR),
+        new BenchSeries(barrier.program(), "test", List.of(barrier), Reduction.STATEFUL)), r -> {});
+    String md = BenchReport.markdown(results, List.of("embedded"));
+    assertTrue(md.contains("| size | reduction | verdict | executions | sleep-set blocked | distinct interleavings | distinct states |"), md);
+    assertTrue(md.contains("| 3 | dpor | pass | 8 | 0 | 8 (expected 8) | - |"), md);
+    long states = results.get(1).engine("embedded").orElseThrow().statesNew();
+    assertTrue(md.contains("| " + barrier.size() + " | stateful | pass | "), md);
+    assertTrue(md.contains(" | - | " + states + " | "), "the stateful row counts states, not traces: " + md);
+    assertEquals("stateful", ((Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parse(BenchReport.json(results, null)))
+        .get("results")).get(1)).get("reduction"));
   }
 
   @Test
@@ -99,14 +145,14 @@ class BenchmarkTest {
     Benchmark twoEngines = new Benchmark(List.of(embedded, new SlowEngine()), 1, CheckOptions.defaults(), Duration.ofMillis(200));
     BenchSeries series = new BenchSeries("filesystem", "test", List.of(
         new BenchTarget("filesystem", "13", ModelTarget.of("pinmc.literature.FileSystem", "13"), -1),
-        new BenchTarget("filesystem", "14", ModelTarget.of("pinmc.literature.FileSystem", "14"), -1)));
+        new BenchTarget("filesystem", "14", ModelTarget.of("pinmc.literature.FileSystem", "14"), -1)), Reduction.DPOR);
     List<BenchResult> results = twoEngines.run(List.of(series), r -> {});
     assertEquals(2, results.size());
     assertTrue(results.get(0).engine("jpf").isPresent());
     assertTrue(results.get(0).ratio("jpf") > 0, results.get(0).toString());
     assertTrue(results.get(1).engine("jpf").isEmpty(), "the slow engine went over budget at the first size");
     String md = BenchReport.markdown(results, List.of("embedded", "jpf"));
-    assertTrue(md.contains("| 14 | pass | 2 | 0 | 2 |") && md.contains("over budget"), md);
+    assertTrue(md.contains("| 14 | dpor | pass | 2 | 0 | 2 | - |") && md.contains("over budget"), md);
   }
 
   @Test
@@ -116,10 +162,10 @@ class BenchmarkTest {
     for (Verdict jpf : List.of(Verdict.PASS, Verdict.DEADLOCK, Verdict.INCONCLUSIVE)) {
       Engine other = new SlowEngine(jpf);
       BenchResult r = new Benchmark(List.of(embedded, other), 1, CheckOptions.defaults(), Duration.ofSeconds(60))
-          .measure(fs, List.of(embedded, other));
+          .measure(fs, Reduction.DPOR, List.of(embedded, other));
       assertEquals(jpf == Verdict.DEADLOCK, r.verdictsDiffer("jpf"), r.toString());
       String md = BenchReport.markdown(List.of(r), List.of("embedded", "jpf"));
-      assertEquals(jpf == Verdict.DEADLOCK, md.contains("known disagreements"), md);
+      assertEquals(jpf == Verdict.DEADLOCK, md.contains("no known disagreement explains it"), md);
       String row = md.lines()
           .filter(l -> l.startsWith("| 14 |")).findFirst().orElseThrow();
       cells.put(jpf, row.substring(row.lastIndexOf(" | ", row.length() - 3) + 3, row.length() - 2));
@@ -132,7 +178,7 @@ class BenchmarkTest {
   @Test
   void jsonCarriesEveryEngine() {
     List<BenchResult> results = List.of(measure("filesystem", "pinmc.literature.FileSystem", "14"));
-    Map<?, ?> json = (Map<?, ?>) Json.parse(BenchReport.json(results));
+    Map<?, ?> json = (Map<?, ?>) Json.parse(BenchReport.json(results, null));
     Map<?, ?> row = (Map<?, ?>) ((List<?>) json.get("results")).get(0);
     assertEquals("filesystem", row.get("program"));
     assertEquals(2L, row.get("interleavings"));

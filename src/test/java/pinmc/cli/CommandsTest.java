@@ -299,6 +299,27 @@ class CommandsTest {
     assertOneLineError(run("check", "--engine", "jpf", "--jpf-home", noJpf.toString(), COUNTER),
         "engine jpf could not start: jpf-core not found: " + noJpf.toAbsolutePath() + " (from --jpf-home) is not a directory");
     assertOneLineError(run("check", "--engine", "spin", COUNTER), "unknown engine 'spin' (known engines: embedded, jpf)");
+    // bench runs without JPF only where none is named: a named one that cannot start stops it at once.
+    assertOneLineError(run("bench", "--quick", "--jpf-home", noJpf.toString()),
+        "engine jpf could not start: jpf-core not found: " + noJpf.toAbsolutePath() + " (from --jpf-home) is not a directory");
+  }
+
+  @Test
+  void jpfsJdkIsChosenWithJpfJava() throws Exception {
+    Path core = Files.createDirectories(dir.resolve("jpf-core/build"));
+    Files.writeString(core.getParent().resolve("jpf.properties"), "");
+    Files.writeString(core.resolve("jpf.jar"), "");
+    Files.writeString(core.resolve("jpf-classes.jar"), "");
+    Path jdk25 = Files.createDirectories(dir.resolve("jdk25/bin"));
+    Files.writeString(jdk25.resolve("java"), "");
+    Files.writeString(jdk25.getParent().resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+    for (String command : List.of("check", "bench")) {
+      List<String> args = new java.util.ArrayList<>(List.of(command, "--jpf-home", core.getParent().toString(),
+          "--jpf-java", jdk25.getParent().toString()));
+      args.addAll(command.equals("check") ? List.of("--engine", "jpf", COUNTER) : List.of("--quick"));
+      assertOneLineError(run(args.toArray(String[]::new)), "runs only on JDK 17, but " + jdk25.getParent().toAbsolutePath()
+          + " is JDK 25 (--jpf-java (pinmc.jpf.java.home)): name a JDK 17 with --jpf-java DIR or JPF_JAVA_HOME=DIR");
+    }
   }
 
   @Test

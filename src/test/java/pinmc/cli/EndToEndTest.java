@@ -139,8 +139,8 @@ class EndToEndTest {
     Path md = dir.resolve("BENCHMARKS.md");
     Cli.Run r = Cli.run("bench", "--quick", "--runs", "1", "--no-jpf", "--json", json.toString(), "--markdown", md.toString());
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("#### readers") && r.out().contains("| 4 | pass | 16 | 0 | 16 (expected 16) |"), r.out());
-    assertTrue(r.out().contains("#### filesystem") && r.out().contains("| 16 | pass | 8 | 0 | 8 |"), r.out());
+    assertTrue(r.out().contains("#### readers") && r.out().contains("| 4 | dpor | pass | 16 | 0 | 16 (expected 16) | - |"), r.out());
+    assertTrue(r.out().contains("#### filesystem") && r.out().contains("| 16 | dpor | pass | 8 | 0 | 8 | - |"), r.out());
     assertTrue(r.out().startsWith("# pinmc benchmarks") && r.out().contains("- jpf: not run (--no-jpf)"), r.out());
     assertTrue(r.out().contains("- command: `./pinmc bench --quick --runs 1 --no-jpf"), r.out());
     assertTrue(r.out().matches("(?s).*\n- load average \\(1 minute, all of the machine's jobs\\): "

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The jpf engine for tests that run only when {@code JPF_HOME} names a built jpf-core (and pinmc
- * runs on JDK 17): the engine, or the reason a test skips. The runtime classes are cached in
+ * The jpf engine for tests that run only when {@code JPF_HOME} names a built jpf-core (and a JDK
+ * 17 is found to run it): the engine, or the reason a test skips. The runtime classes are cached in
  * {@code target/jpf-cache}.
  */
 public final class JpfFromEnvironment {
@@ -18,8 +18,9 @@ public final class JpfFromEnvironment {
       unavailable = "JPF_HOME is not set: the jpf engine tests need a built jpf-core";
     } else {
       try {
-        JpfInstallation installation = JpfInstallation.locate(home, Map.of(), Path.of(System.getProperty("user.home")),
-            Path.of(System.getProperty("java.home")));
+        // On a JDK newer than 17 the tests run JPF on a JDK 17 found as the CLI finds one.
+        Path java = JpfInstallation.chooseJdk(null, System.getenv(), Path.of(System.getProperty("java.home"))).home();
+        JpfInstallation installation = JpfInstallation.locate(home, Map.of(), Path.of(System.getProperty("user.home")), java);
         engine = new JpfEngine(installation, new RuntimeCompiler(Path.of("target", "jpf-cache")));
       } catch (JpfSetupException e) {
         unavailable = "JPF_HOME=" + home + " cannot be used: " + e.getMessage();
