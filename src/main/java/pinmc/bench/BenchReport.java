@@ -84,7 +84,7 @@ public final class BenchReport {
       sb.append("\nErrors:\n\n");
       errors.forEach(line -> sb.append("- ").append(line).append('\n'));
     }
-    if (jpf && results.stream().anyMatch(r -> IssueTargets.judge(r) == IssueTargets.Row.UNEXPLAINED_DISAGREEMENT)) {
+    if (jpf && results.stream().anyMatch(r -> SpeedTargets.judge(r) == SpeedTargets.Row.UNEXPLAINED_DISAGREEMENT)) {
       sb.append("\nWhere the verdicts differ and no known disagreement explains it, one of the engines is wrong: "
           + "compare their counterexamples.\n");
     }
@@ -94,7 +94,7 @@ public final class BenchReport {
   /** After a program's table: the line on issue 13's targets, when JPF ran. */
   private static void endTable(StringBuilder sb, List<BenchResult> program, boolean jpf) {
     if (jpf) {
-      sb.append('\n').append(IssueTargets.summary(program)).append('\n');
+      sb.append('\n').append(SpeedTargets.summary(program)).append('\n');
     }
     program.clear();
   }
@@ -169,7 +169,7 @@ public final class BenchReport {
       }
       row.put("engines", engines);
       if (r.engine("jpf").isPresent()) {
-        row.put("issue13", IssueTargets.judge(r).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        row.put("targets", SpeedTargets.judge(r).name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (r.target().jpfWrong() != null) {
           row.put("jpfKnownDisagreement", r.target().jpfWrong().number());
         }

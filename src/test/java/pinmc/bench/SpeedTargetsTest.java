@@ -9,8 +9,8 @@ import pinmc.check.ModelTarget;
 import pinmc.check.Reduction;
 import pinmc.check.Verdict;
 
-/** Issue 13's targets judged on made-up rows (the figures are given, nothing runs): the ratio column and the line per program. */
-class IssueTargetsTest {
+/** The speed targets (issue 13) judged on made-up rows (the figures are given, nothing runs): the ratio column and the line per program. */
+class SpeedTargetsTest {
   private static BenchResult.EngineFigures figures(String engine, Verdict verdict, double millis) {
     return new BenchResult.EngineFigures(engine, verdict, 10, 0, 100, 5, millis, 1, 1 << 20,
         verdict == Verdict.ERROR ? "it broke" : null);
@@ -32,21 +32,21 @@ class IssueTargetsTest {
   @Test
   void rowsAreJudgedByVerdictTimeAndRatio() {
     KnownDisagreement four = BenchSeries.NOTIFY_WAKES_NOBODY;
-    assertEquals(IssueTargets.Row.MET, IssueTargets.judge(row("a", null, Verdict.PASS, 100, Verdict.PASS, 1000)));
-    assertEquals(IssueTargets.Row.MISSED, IssueTargets.judge(row("b", null, Verdict.PASS, 200, Verdict.PASS, 1000)));
-    assertEquals(IssueTargets.Row.JPF_UNDER_A_SECOND, IssueTargets.judge(row("c", null, Verdict.PASS, 1, Verdict.PASS, 999)));
-    assertEquals(IssueTargets.Row.MET_BY_BOUND, IssueTargets.judge(row("d", null, Verdict.PASS, 100, Verdict.INCONCLUSIVE, 20000)));
-    assertEquals(IssueTargets.Row.UNKNOWN, IssueTargets.judge(row("e", null, Verdict.PASS, 5000, Verdict.INCONCLUSIVE, 20000)));
-    assertEquals(IssueTargets.Row.MISSED, IssueTargets.judge(row("f", null, Verdict.INCONCLUSIVE, 20000, Verdict.PASS, 9000)));
-    assertEquals(IssueTargets.Row.JPF_WRONG_DECIDED, IssueTargets.judge(row("g", four, Verdict.PASS, 3000, Verdict.DEADLOCK, 500)));
-    assertEquals(IssueTargets.Row.JPF_WRONG_UNDECIDED, IssueTargets.judge(row("h", four, Verdict.PASS, 3001, Verdict.DEADLOCK, 500)));
-    assertEquals(IssueTargets.Row.UNEXPLAINED_DISAGREEMENT, IssueTargets.judge(row("i", null, Verdict.PASS, 1, Verdict.DEADLOCK, 500)));
+    assertEquals(SpeedTargets.Row.MET, SpeedTargets.judge(row("a", null, Verdict.PASS, 100, Verdict.PASS, 1000)));
+    assertEquals(SpeedTargets.Row.MISSED, SpeedTargets.judge(row("b", null, Verdict.PASS, 200, Verdict.PASS, 1000)));
+    assertEquals(SpeedTargets.Row.JPF_UNDER_A_SECOND, SpeedTargets.judge(row("c", null, Verdict.PASS, 1, Verdict.PASS, 999)));
+    assertEquals(SpeedTargets.Row.MET_BY_BOUND, SpeedTargets.judge(row("d", null, Verdict.PASS, 100, Verdict.INCONCLUSIVE, 20000)));
+    assertEquals(SpeedTargets.Row.UNKNOWN, SpeedTargets.judge(row("e", null, Verdict.PASS, 5000, Verdict.INCONCLUSIVE, 20000)));
+    assertEquals(SpeedTargets.Row.MISSED, SpeedTargets.judge(row("f", null, Verdict.INCONCLUSIVE, 20000, Verdict.PASS, 9000)));
+    assertEquals(SpeedTargets.Row.JPF_WRONG_DECIDED, SpeedTargets.judge(row("g", four, Verdict.PASS, 3000, Verdict.DEADLOCK, 500)));
+    assertEquals(SpeedTargets.Row.JPF_WRONG_UNDECIDED, SpeedTargets.judge(row("h", four, Verdict.PASS, 3001, Verdict.DEADLOCK, 500)));
+    assertEquals(SpeedTargets.Row.UNEXPLAINED_DISAGREEMENT, SpeedTargets.judge(row("i", null, Verdict.PASS, 1, Verdict.DEADLOCK, 500)));
     // Known disagreement 4 is a wrong deadlock: JPF cut by the time limit there is no disagreement.
-    assertEquals(IssueTargets.Row.MET_BY_BOUND, IssueTargets.judge(row("j", four, Verdict.PASS, 10, Verdict.INCONCLUSIVE, 20000)));
-    assertEquals(IssueTargets.Row.ERROR, IssueTargets.judge(row("k", null, Verdict.PASS, 10, Verdict.ERROR, 200)));
+    assertEquals(SpeedTargets.Row.MET_BY_BOUND, SpeedTargets.judge(row("j", four, Verdict.PASS, 10, Verdict.INCONCLUSIVE, 20000)));
+    assertEquals(SpeedTargets.Row.ERROR, SpeedTargets.judge(row("k", null, Verdict.PASS, 10, Verdict.ERROR, 200)));
     // Known disagreement 1 includes JPF getting no verdict at all.
-    assertEquals(IssueTargets.Row.JPF_WRONG_DECIDED,
-        IssueTargets.judge(row("l", BenchSeries.CONDITION_AWAIT, Verdict.PASS, 10, Verdict.INCONCLUSIVE, 20000)));
+    assertEquals(SpeedTargets.Row.JPF_WRONG_DECIDED,
+        SpeedTargets.judge(row("l", BenchSeries.CONDITION_AWAIT, Verdict.PASS, 10, Verdict.INCONCLUSIVE, 20000)));
   }
 
   @Test
@@ -64,20 +64,20 @@ class IssueTargetsTest {
   @Test
   void theLinePerProgramSaysWhetherEveryRowMeetsTheTargets() {
     KnownDisagreement four = BenchSeries.NOTIFY_WAKES_NOBODY;
-    String met = IssueTargets.summary(List.of(
+    String met = SpeedTargets.summary(List.of(
         row("1", null, Verdict.PASS, 1, Verdict.PASS, 500),
         row("2", null, Verdict.PASS, 100, Verdict.PASS, 1500),
         row("3", four, Verdict.PASS, 800, Verdict.DEADLOCK, 4000)));
-    assertEquals("Issue 13's targets: at least 10× on every row where JPF is right and needs at least 1 s (1 row, lowest 15.0×): "
+    assertEquals("Speed targets (issue 13): at least 10× on every row where JPF is right and needs at least 1 s (1 row, lowest 15.0×): "
         + "met; where JPF is wrong ([known disagreement 4](README.md#known-disagreements-with-jpf)), decisive within 3 s: "
         + "met (1 row, slowest 800 ms).", met);
-    String missed = IssueTargets.summary(List.of(
+    String missed = SpeedTargets.summary(List.of(
         row("1", null, Verdict.PASS, 100, Verdict.PASS, 2000),
         row("2", null, Verdict.PASS, 1000, Verdict.PASS, 4700),
         row("3", four, Verdict.PASS, 5000, Verdict.DEADLOCK, 4000)));
     assertTrue(missed.contains("not met on 1 of 2 rows (2 4.7×)"), missed);
     assertTrue(missed.contains("decisive within 3 s: not met on 1 of 1 row (3 5.00 s)"), missed);
-    String none = IssueTargets.summary(List.of(row("1", null, Verdict.PASS, 1, Verdict.PASS, 500)));
-    assertTrue(none.startsWith("Issue 13's targets: no row where JPF is right and needs at least 1 s"), none);
+    String none = SpeedTargets.summary(List.of(row("1", null, Verdict.PASS, 1, Verdict.PASS, 500)));
+    assertTrue(none.startsWith("Speed targets (issue 13): no row where JPF is right and needs at least 1 s"), none);
   }
 }

@@ -7,18 +7,18 @@ import java.util.Optional;
 import pinmc.check.Verdict;
 
 /**
- * Issue 13's targets for the embedded engine against Java PathFinder, judged on the rows of
+ * The speed targets (issue 13) for the embedded engine against Java PathFinder, judged on the rows of
  * one run: where JPF is right and needs at least 1 s, the embedded engine is at least 10
  * times faster with the same verdict; where JPF is wrong (a {@link KnownDisagreement}), the
  * embedded engine is decisive within 3 s. Times are the benchmark's medians: the embedded
  * engine's in its warm JVM, JPF's including its child JVM's start.
  */
-public final class IssueTargets {
+public final class SpeedTargets {
   public static final double SPEED_UP = 10;
   public static final double JPF_MIN_MILLIS = 1000;
   public static final double DECISIVE_MILLIS = 3000;
 
-  private IssueTargets() {}
+  private SpeedTargets() {}
 
   /** What one row says about the targets. */
   public enum Row {
@@ -126,7 +126,7 @@ public final class IssueTargets {
         case JPF_UNDER_A_SECOND -> { }
       }
     }
-    StringBuilder sb = new StringBuilder("Issue 13's targets: ");
+    StringBuilder sb = new StringBuilder("Speed targets (issue 13): ");
     if (speedRows == 0) {
       sb.append("no row where JPF is right and needs at least 1 s");
     } else if (speedMissed.isEmpty() && unknown.isEmpty()) {
