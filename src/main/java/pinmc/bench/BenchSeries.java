@@ -66,7 +66,7 @@ public record BenchSeries(String program, String source, List<BenchTarget> sizes
   public static List<BenchSeries> blocking(boolean quick) {
     List<BenchSeries> out = new ArrayList<>();
     out.add(sized("buffer-notifyAll", "pinmc.blocking.MonitorBuffer", "producers,consumers,items", quick, null,
-        "1,1,1", "1,1,2", "2,2,1", "3,3,1", "2,2,2"));
+        "1,1,1", "1,1,2", "2,2,1", "2,2,2", "3,3,1"));
     out.add(sized("readers-writers-monitor", "pinmc.blocking.MonitorReadersWriters", "readers,writers", quick, null,
         "1,1", "2,1", "2,2", "3,2"));
     out.add(sized("barrier-monitor", "pinmc.blocking.MonitorBarrier", "threads,rounds", quick, null,
