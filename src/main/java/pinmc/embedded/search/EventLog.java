@@ -260,6 +260,25 @@ public final class EventLog {
     }
   }
 
+  /**
+   * Whether an access of mode {@code between}, after this log's steps and before an access of
+   * mode {@code later} to the same location, leaves none of those steps among what the later
+   * access races with ({@link #joinAndRace}): it replaces the last write, or acquisition, or
+   * release, that the later one would race with. A guard's read races with every write and a
+   * try-acquire with the last acquisition and the last release, so one access never does.
+   */
+  static boolean shadows(byte between, byte later) {
+    byte b = AccessSet.kind(between);
+    boolean guard = (later & AccessSet.GUARD) != 0;
+    return switch (AccessSet.kind(later)) {
+      case AccessSet.READ -> !guard && b == AccessSet.WRITE;
+      case AccessSet.WRITE -> b == AccessSet.WRITE;
+      case AccessSet.ACQUIRE -> !guard && b == AccessSet.ACQUIRE;
+      case AccessSet.ACQUIRE_SHARED -> b == AccessSet.ACQUIRE;
+      default -> b == AccessSet.RELEASE || b == AccessSet.RELEASE_SHARED;
+    };
+  }
+
   private static void join(VectorClock vc, VectorClock other) {
     if (vc != null) {
       vc.join(other);

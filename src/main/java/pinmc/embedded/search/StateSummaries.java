@@ -55,6 +55,8 @@ final class StateSummaries {
 
   private final HashMap<Event, Integer> eventIds = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
+  /** The ids of the events of each location. */
+  private final HashMap<Long, List<Integer>> eventsAt = new HashMap<>();
   /** The finished states, by fingerprint. */
   private final HashMap<Fingerprint, Finished> finished = new HashMap<>();
   /** For each node of the current path, by depth: the events taken at or below it so far. */
@@ -115,7 +117,7 @@ final class StateSummaries {
       }
     }
     if (cut != null && cutDepth > 0 && cutDepth <= search.pathSize()) {
-      below.set(cutDepth - 1, or(below.get(cutDepth - 1), cut.summary));
+      below.set(cutDepth - 1, or(below.get(cutDepth - 1), exposedBefore(cut.summary, log.accesses(cutDepth - 1))));
       raceWithPath(search, cut.summary, cutDepth);
     }
   }
@@ -124,7 +126,7 @@ final class StateSummaries {
    * Node {@code depth} of the path, in the state {@code fingerprint}, is finished: everything
    * below it was explored. Keeps its summary for that state and adds it to its parent's.
    */
-  void nodeFinished(int depth, Node node, byte[] fingerprint) {
+  void nodeFinished(int depth, Node node, byte[] fingerprint, AccessSet stepBefore) {
     long[] summary = depth < below.size() ? below.get(depth) : new long[1];
     if (fingerprint != null) {
       Fingerprint key = Fingerprint.of(fingerprint);
@@ -137,7 +139,7 @@ final class StateSummaries {
       }
     }
     if (depth > 0 && depth - 1 < below.size()) {
-      below.set(depth - 1, or(below.get(depth - 1), summary));
+      below.set(depth - 1, or(below.get(depth - 1), stepBefore == null ? summary : exposedBefore(summary, stepBefore)));
     }
     if (depth < below.size()) {
       below.set(depth, new long[1]);
@@ -282,8 +284,35 @@ final class StateSummaries {
       id = events.size();
       events.add(e);
       eventIds.put(e, id);
+      eventsAt.computeIfAbsent(location, l -> new ArrayList<>()).add(id);
     }
     return id;
+  }
+
+  /**
+   * The events of {@code summary}, a summary of the state after {@code step}, that may still
+   * race with a step before it: those {@code step} does not shadow ({@link EventLog#shadows}).
+   * Which steps come between two dependent ones is the same in every equivalent execution,
+   * so this is a property of the event in its trace, not of the order explored.
+   */
+  private long[] exposedBefore(long[] summary, AccessSet step) {
+    long[] exposed = summary;
+    for (int k = 0; k < step.size(); k++) {
+      List<Integer> ids = eventsAt.get(step.location(k));
+      if (ids == null) {
+        continue;
+      }
+      for (int id : ids) {
+        int w = id >>> 6;
+        if (w < exposed.length && (exposed[w] & 1L << id) != 0 && EventLog.shadows(step.mode(k), events.get(id).mode())) {
+          if (exposed == summary) {
+            exposed = summary.clone();
+          }
+          exposed[w] &= ~(1L << id);
+        }
+      }
+    }
+    return exposed;
   }
 
   private static long[] set(long[] bits, int id) {
