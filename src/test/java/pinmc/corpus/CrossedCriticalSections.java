@@ -8,6 +8,13 @@ package pinmc.corpus;
  * under stateful DPOR. The reader's read of {@code x} races with the second order's write of
  * it only after that state, so the failure is found only if the stopped execution takes the
  * summary of that state's future into its race analysis.
+ *
+ * <p>With the argument {@code lockedReader} the reader reads each variable in a critical
+ * section of its own, and fails only if its first one comes between the other two. Its
+ * acquisitions race with the last acquisition on the path although the release between them
+ * orders them (they could not come between the acquisition and its release), so a summary's
+ * acquisition that was raced only with the steps no later conflicting step follows (here the
+ * release) missed the failure.
  */
 public class CrossedCriticalSections {
   static final Object lock = new Object();
@@ -15,6 +22,7 @@ public class CrossedCriticalSections {
   static int y;
 
   public static void main(String[] args) throws InterruptedException {
+    boolean lockedReader = args.length > 0 && args[0].equals("lockedReader");
     Thread first = new Thread(() -> {
       synchronized (lock) {
         x = 1;
@@ -26,8 +34,19 @@ public class CrossedCriticalSections {
       }
     });
     Thread reader = new Thread(() -> {
-      int seenY = y;
-      int seenX = x;
+      int seenY;
+      int seenX;
+      if (lockedReader) {
+        synchronized (lock) {
+          seenY = y;
+        }
+        synchronized (lock) {
+          seenX = x;
+        }
+      } else {
+        seenY = y;
+        seenX = x;
+      }
       assert !(seenY == 1 && seenX == 0) : "the reader saw the second section but not the first";
     });
     first.start();

@@ -146,62 +146,9 @@ public final class EventLog {
     for (int k = 0; k < set.size(); k++) {
       long loc = set.location(k);
       byte mode = set.mode(k);
-      boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
       LocationStates.LocationState st = locations.stateOf(loc);
       states[k] = st;
-      switch (AccessSet.kind(mode)) {
-        case AccessSet.READ -> {
-          vc.join(st.lastWriteClock);
-          if (raceable && (mode & AccessSet.GUARD) != 0) {
-            for (int w = 0; w < st.writeCount; w++) {
-              raceIfConcurrent(st.writes[w], e, p, before);
-            }
-          } else if (raceable && st.lastWriteRaceable) {
-            raceIfConcurrent(st.lastWrite, e, p, before);
-          }
-        }
-        case AccessSet.WRITE -> {
-          vc.join(st.lastWriteClock);
-          vc.join(st.readsClock);
-          if (raceable) {
-            if (st.lastWriteRaceable) {
-              raceIfConcurrent(st.lastWrite, e, p, before);
-            }
-            for (int r = 0; r < st.readCount; r++) {
-              raceIfConcurrent(st.reads[r], e, p, before);
-            }
-          }
-        }
-        case AccessSet.ACQUIRE -> {
-          vc.join(st.releaseClock);
-          vc.join(st.sharedReleaseClock);
-          if (raceable) {
-            raceIfConcurrent(st.lastAcquire, e, p, before);
-            if ((mode & AccessSet.GUARD) != 0) {
-              // A try-acquire succeeds or fails by whether the lock was released yet.
-              raceIfConcurrent(st.lastRelease, e, p, before);
-            }
-            for (int r = 0; r < st.sharedAcquireCount; r++) {
-              raceIfConcurrent(st.sharedAcquires[r], e, p, before);
-            }
-          }
-        }
-        case AccessSet.ACQUIRE_SHARED -> {
-          vc.join(st.releaseClock);
-          if (raceable) {
-            raceIfConcurrent(st.lastAcquire, e, p, before);
-          }
-        }
-        default -> {
-          // A release orders later acquisitions; it races only with the try-acquisitions
-          // since the last release, which failed because of it and would succeed after it.
-          if (raceable) {
-            for (int r = 0; r < st.tryAcquireCount; r++) {
-              raceIfConcurrent(st.tryAcquires[r], e, p, before);
-            }
-          }
-        }
-      }
+      joinAndRace(st, mode, vc, e, p, before);
     }
     for (int k = 0; k < set.size(); k++) {
       byte mode = set.mode(k);
@@ -250,6 +197,120 @@ public final class EventLog {
       dataRaces.stepEnded(e, p, set, states, thread, localIndex, threadCount);
     }
   }
+
+  /**
+   * For an access of {@code mode} to the location in state {@code st} by step {@code e} of
+   * thread {@code p}, whose clock before it is {@code before}: joins into {@code vc} what the
+   * access orders it after (if {@code vc} is not null), and records the races it completes.
+   */
+  private void joinAndRace(LocationStates.LocationState st, byte mode, VectorClock vc, int e, int p, VectorClock before) {
+    boolean raceable = (mode & AccessSet.SYNC_ONLY) == 0;
+    switch (AccessSet.kind(mode)) {
+      case AccessSet.READ -> {
+        join(vc, st.lastWriteClock);
+        if (raceable && (mode & AccessSet.GUARD) != 0) {
+          for (int w = 0; w < st.writeCount; w++) {
+            raceIfConcurrent(st.writes[w], e, p, before);
+          }
+        } else if (raceable && st.lastWriteRaceable) {
+          raceIfConcurrent(st.lastWrite, e, p, before);
+        }
+      }
+      case AccessSet.WRITE -> {
+        join(vc, st.lastWriteClock);
+        join(vc, st.readsClock);
+        if (raceable) {
+          if (st.lastWriteRaceable) {
+            raceIfConcurrent(st.lastWrite, e, p, before);
+          }
+          for (int r = 0; r < st.readCount; r++) {
+            raceIfConcurrent(st.reads[r], e, p, before);
+          }
+        }
+      }
+      case AccessSet.ACQUIRE -> {
+        join(vc, st.releaseClock);
+        join(vc, st.sharedReleaseClock);
+        if (raceable) {
+          raceIfConcurrent(st.lastAcquire, e, p, before);
+          if ((mode & AccessSet.GUARD) != 0) {
+            // A try-acquire succeeds or fails by whether the lock was released yet.
+            raceIfConcurrent(st.lastRelease, e, p, before);
+          }
+          for (int r = 0; r < st.sharedAcquireCount; r++) {
+            raceIfConcurrent(st.sharedAcquires[r], e, p, before);
+          }
+        }
+      }
+      case AccessSet.ACQUIRE_SHARED -> {
+        join(vc, st.releaseClock);
+        if (raceable) {
+          raceIfConcurrent(st.lastAcquire, e, p, before);
+        }
+      }
+      default -> {
+        // A release orders later acquisitions; it races only with the try-acquisitions
+        // since the last release, which failed because of it and would succeed after it.
+        if (raceable) {
+          for (int r = 0; r < st.tryAcquireCount; r++) {
+            raceIfConcurrent(st.tryAcquires[r], e, p, before);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether an access of mode {@code between}, after this log's steps and before an access of
+   * mode {@code later} to the same location, leaves none of those steps among what the later
+   * access races with ({@link #joinAndRace}): it replaces the last write, or acquisition, or
+   * release, that the later one would race with. A guard's read races with every write and a
+   * try-acquire with the last acquisition and the last release, so one access never does.
+   */
+  static boolean shadows(byte between, byte later) {
+    byte b = AccessSet.kind(between);
+    boolean guard = (later & AccessSet.GUARD) != 0;
+    return switch (AccessSet.kind(later)) {
+      case AccessSet.READ -> !guard && b == AccessSet.WRITE;
+      case AccessSet.WRITE -> b == AccessSet.WRITE;
+      case AccessSet.ACQUIRE -> !guard && b == AccessSet.ACQUIRE;
+      case AccessSet.ACQUIRE_SHARED -> b == AccessSet.ACQUIRE;
+      default -> b == AccessSet.RELEASE || b == AccessSet.RELEASE_SHARED;
+    };
+  }
+
+  private static void join(VectorClock vc, VectorClock other) {
+    if (vc != null) {
+      vc.join(other);
+    }
+  }
+
+  /**
+   * The steps of this execution that a step of thread {@code p} taken next, with an access of
+   * {@code mode} to {@code location}, would race with: what {@link #end} would record for it
+   * (stateful DPOR asks this of the steps a finished state's future took). The steps come in
+   * no particular order.
+   */
+  int[] racesOfNextStep(int p, long location, byte mode) {
+    LocationStates.LocationState st = locations.find(location);
+    if (st == null) {
+      return NO_STEPS;
+    }
+    int mark = raceCount;
+    VectorClock before = p < threadClock.length && threadClock[p] != null ? threadClock[p] : VectorClock.ZERO;
+    joinAndRace(st, mode, null, count, p, before);
+    if (raceCount == mark) {
+      return NO_STEPS;
+    }
+    int[] earlier = new int[(raceCount - mark) / 2];
+    for (int r = 0; r < earlier.length; r++) {
+      earlier[r] = races[mark + 2 * r];
+    }
+    raceCount = mark;
+    return earlier;
+  }
+
+  private static final int[] NO_STEPS = new int[0];
 
   private void raceIfConcurrent(int earlier, int later, int laterThread, VectorClock laterBefore) {
     if (earlier < 0) {

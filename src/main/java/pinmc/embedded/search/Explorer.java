@@ -289,7 +289,7 @@ public final class Explorer {
         return true;
       }
       if (summaries != null) {
-        summaries.nodeFinished(k, node, states.pathState(k));
+        summaries.nodeFinished(k, node, states.pathState(k), k > 0 && k - 1 < log.size() ? log.accesses(k - 1) : null);
       }
       path.remove(k);
     }

@@ -71,6 +71,17 @@ final class LocationStates {
       }
     }
 
+    /** The state of {@code location}, or null if no step touched it. */
+    LocationState find(long location) {
+      int mask = keys.length - 1;
+      for (int i = slot(location, mask); ; i = (i + 1) & mask) {
+        LocationState st = states[i];
+        if (st == null || keys[i] == location) {
+          return st;
+        }
+      }
+    }
+
     private static int slot(long location, int mask) {
       // LocationStates are an object number above a field number: mix both halves into the low bits.
       long h = location * 0x9E3779B97F4A7C15L;

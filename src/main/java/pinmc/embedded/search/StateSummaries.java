@@ -14,14 +14,18 @@ import java.util.List;
  * may race with a step of the current path, and reversing that race may lead to states
  * nothing else reaches. So each state whose subtree is finished keeps a <em>summary</em>: every
  * step taken anywhere in its subtree, including the summaries of the states the subtree was
- * cut at, each step as (thread, location, whether it changes the location) for every location
- * it touched. Where an execution is cut, each summary step is treated as if it ran next,
- * conservatively: without the happens-before order inside the summary, it is taken to race
- * with <em>every</em> earlier step of another thread on the path that it depends on, not only
- * the last, unless that step happens before the summary step's thread's last step on the path
- * (then it happens before every later step of that thread, and there is no race). At the node before such a step, its thread is added if it is enabled and awake
- * there, else every enabled thread that is awake (as in Flanagan and Godefroid's DPOR, POPL
- * 2005, where the thread of the later step cannot run at the race's node).
+ * cut at, each step as (thread, location, how it accessed it) for every location it touched.
+ * Where an execution is cut, each summary step is treated as if it ran next: it races with what
+ * the event log would race it with, the last write of a location it reads, the last acquisition
+ * of a lock it takes, and so on ({@link EventLog#racesOfNextStep}), unless that step happens
+ * before the summary step's thread's last step on the path. That is all it can race with on the
+ * path in any future: a step of the future between the cut and it that writes the location, say,
+ * would be the last write instead, and its race with the path is a summary step's too. (Racing
+ * only with the path's steps that no later step conflicting with it follows in happens-before
+ * order is not enough: a lock acquisition races with the last one though the release between
+ * orders them, because it could not have come between the two; {@code CrossedCriticalSections
+ * lockedReader} in the corpus fails then.) Each race is reversed as source-set DPOR does, with an initial of the
+ * reversal ({@link Reversals}).
  *
  * <p>Sleep sets: an exploration from a state with sleep set Z covers every execution from it
  * that no thread of Z could start. A later visit with sleep set Z' is cut only if Z ⊆ Z';
@@ -47,10 +51,12 @@ final class StateSummaries {
   }
 
   /** One access of a summary step: thread, location and whether it changes the location. */
-  private record Event(int thread, long location, boolean changes) {}
+  private record Event(int thread, long location, byte mode) {}
 
   private final HashMap<Event, Integer> eventIds = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
+  /** The ids of the events of each location. */
+  private final HashMap<Long, List<Integer>> eventsAt = new HashMap<>();
   /** The finished states, by fingerprint. */
   private final HashMap<Fingerprint, Finished> finished = new HashMap<>();
   /** For each node of the current path, by depth: the events taken at or below it so far. */
@@ -107,11 +113,11 @@ final class StateSummaries {
         if ((mode & AccessSet.SYNC_ONLY) != 0) {
           continue; // never the later step of a race (see EventLog.end)
         }
-        below.set(j, set(below.get(j), eventId(t, a.location(k), changes(mode))));
+        below.set(j, set(below.get(j), eventId(t, a.location(k), (byte) (AccessSet.kind(mode) | mode & AccessSet.GUARD))));
       }
     }
     if (cut != null && cutDepth > 0 && cutDepth <= search.pathSize()) {
-      below.set(cutDepth - 1, or(below.get(cutDepth - 1), cut.summary));
+      below.set(cutDepth - 1, or(below.get(cutDepth - 1), exposedBefore(cut.summary, log.accesses(cutDepth - 1))));
       raceWithPath(search, cut.summary, cutDepth);
     }
   }
@@ -120,7 +126,7 @@ final class StateSummaries {
    * Node {@code depth} of the path, in the state {@code fingerprint}, is finished: everything
    * below it was explored. Keeps its summary for that state and adds it to its parent's.
    */
-  void nodeFinished(int depth, Node node, byte[] fingerprint) {
+  void nodeFinished(int depth, Node node, byte[] fingerprint, AccessSet stepBefore) {
     long[] summary = depth < below.size() ? below.get(depth) : new long[1];
     if (fingerprint != null) {
       Fingerprint key = Fingerprint.of(fingerprint);
@@ -133,7 +139,7 @@ final class StateSummaries {
       }
     }
     if (depth > 0 && depth - 1 < below.size()) {
-      below.set(depth - 1, or(below.get(depth - 1), summary));
+      below.set(depth - 1, or(below.get(depth - 1), stepBefore == null ? summary : exposedBefore(summary, stepBefore)));
     }
     if (depth < below.size()) {
       below.set(depth, new long[1]);
@@ -141,75 +147,172 @@ final class StateSummaries {
   }
 
   /**
-   * Each event of {@code summary} as if it ran after the first {@code depth} steps: at the node
-   * before every earlier step of another thread that it depends on, its thread if that is
-   * enabled and awake there, else every enabled thread that is awake.
+   * Each event of {@code summary} as if it ran after the first {@code depth} steps: the races
+   * the event log would record for it ({@link EventLog#racesOfNextStep}), each reversed as
+   * source-set DPOR does ({@link Reversals#reverse}).
    */
   private void raceWithPath(Explorer search, long[] summary, int depth) {
     EventLog log = search.log();
-    HashMap<Long, List<int[]>> byLocation = new HashMap<>();
-    int[] lastStep = new int[8];
-    Arrays.fill(lastStep, -1);
-    for (int j = 0; j < depth && j < log.size(); j++) {
-      int t = log.thread(j);
-      if (t >= lastStep.length) {
-        int n = lastStep.length;
-        lastStep = Arrays.copyOf(lastStep, Math.max(t + 1, 2 * n));
-        Arrays.fill(lastStep, n, lastStep.length, -1);
-      }
-      lastStep[t] = j;
+    if (log.size() != depth) {
+      // The log's per-location state is the state after its last step: it must be the cut's.
+      throw new IllegalStateException("cut before step " + depth + " but the log has " + log.size() + " steps");
     }
-    for (int j = 0; j < depth && j < log.size(); j++) {
-      AccessSet a = log.accesses(j);
-      for (int k = 0; k < a.size(); k++) {
-        byte mode = a.mode(k);
-        byte kind = AccessSet.kind(mode);
-        if ((mode & AccessSet.SYNC_ONLY) != 0 && (kind == AccessSet.READ || kind == AccessSet.WRITE)) {
-          continue; // a sync-only data access is never the earlier step of a race; lock operations are
-        }
-        byLocation.computeIfAbsent(a.location(k), l -> new ArrayList<>()).add(new int[] {j, changes(mode) ? 1 : 0});
-      }
-    }
+    Reversals reversals = new Reversals(search, depth);
     for (int w = 0; w < summary.length; w++) {
       for (long bits = summary[w]; bits != 0; bits &= bits - 1) {
         Event e = events.get(w * 64 + Long.numberOfTrailingZeros(bits));
-        List<int[]> accesses = byLocation.get(e.location());
-        if (accesses == null) {
-          continue;
-        }
-        int p = e.thread();
-        int last = p < lastStep.length ? lastStep[p] : -1;
-        for (int[] access : accesses) {
-          int j = access[0];
-          if (log.thread(j) == p || !e.changes() && access[1] == 0) {
-            continue;
-          }
-          if (last >= 0 && log.happensBefore(j, last)) {
-            continue; // j happens before p's last step on the path, so before every later step of p: no race
-          }
-          Node node = search.node(log.blockStart(j));
-          ThreadSet awake = node.enabled.minus(node.sleep);
-          node.backtrack = node.backtrack.union(awake.contains(e.thread()) ? ThreadSet.of(e.thread()) : awake);
+        for (int j : log.racesOfNextStep(e.thread(), e.location(), e.mode())) {
+          reversals.reverse(log.blockStart(j), e.thread());
         }
       }
     }
   }
 
-  /** Whether an access of this mode conflicts with every other access of its location (see {@link AccessSet#dependsOn}). */
-  private static boolean changes(byte mode) {
-    byte k = AccessSet.kind(mode);
-    return k == AccessSet.WRITE || k == AccessSet.ACQUIRE || k == AccessSet.RELEASE;
+  /**
+   * The races of steps of a cut path, the first {@code end} steps of the event log, with steps
+   * of an unknown future w after it. The reversal of a race of step e with a step e' of w is
+   * v = u.w'.e', where u is the steps after e on the path that do not happen after it, and w'
+   * the steps of w before e' that do not happen after e. Source-set DPOR needs an initial of v
+   * at the node before e (or one asleep there). What is known of v is u, and u comes first.
+   */
+  private static final class Reversals {
+    private final Explorer search;
+    private final EventLog log;
+    private final int end;
+    /** By step e: the initials of u, computed once. */
+    private final ThreadSet[] initialsOfU;
+    /** By step e: the threads that have no step in v, computed once. */
+    private final ThreadSet[] outsideV;
+
+    Reversals(Explorer search, int end) {
+      this.search = search;
+      this.log = search.log();
+      this.end = end;
+      this.initialsOfU = new ThreadSet[end];
+      this.outsideV = new ThreadSet[end];
+    }
+
+    /**
+     * Reverses a race of step {@code e} with a future step of thread {@code p}. Each initial
+     * of u is one of v, whatever w is, since u comes first: if one is asleep at e's node or
+     * to be explored there already, nothing is needed; else one is added ({@code p} if it is
+     * one). If u has none that can run there, the initials of v are among the threads with
+     * no step in u that have not seen e, and every such thread that can run is added.
+     * (Flanagan and Godefroid's rule, which Yang et al. apply to the summaries, adds {@code p}
+     * alone when it can run; but {@code p} need not be an initial of v, and the proof of
+     * source-set DPOR asks for one.)
+     */
+    void reverse(int e, int p) {
+      Node node = search.node(e);
+      ThreadSet awake = node.enabled.minus(node.sleep);
+      ThreadSet initials = initialsOfU(e);
+      if (initials.intersects(node.backtrack) || initials.intersects(node.sleep)) {
+        return;
+      }
+      ThreadSet candidates = initials.intersect(awake);
+      ThreadSet add = candidates.isEmpty() ? awake.minus(outsideV(e))
+          : ThreadSet.of(candidates.contains(p) ? p : candidates.first());
+      node.backtrack = node.backtrack.union(add);
+    }
+
+    /**
+     * The initials of u: the threads whose first step in u depends on no step of u before it
+     * (a first step has no step of its own thread before it).
+     */
+    private ThreadSet initialsOfU(int e) {
+      if (initialsOfU[e] != null) {
+        return initialsOfU[e];
+      }
+      int te = log.thread(e);
+      int le = log.localIndex(e);
+      int[] u = new int[end - e];
+      int size = 0;
+      ThreadSet.Builder seen = new ThreadSet.Builder();
+      ThreadSet.Builder initials = new ThreadSet.Builder();
+      for (int x = e + 1; x < end; x++) {
+        if (log.clockOf(x, te) >= le) {
+          continue; // happens after e
+        }
+        int t = log.thread(x);
+        if (!seen.contains(t)) {
+          seen.add(t);
+          AccessSet block = search.blockAccesses(x);
+          boolean initial = true;
+          for (int k = 0; k < size && initial; k++) {
+            initial = !log.accesses(u[k]).dependsOn(block);
+          }
+          if (initial) {
+            initials.add(t);
+          }
+        }
+        u[size++] = x;
+      }
+      return initialsOfU[e] = initials.build();
+    }
+
+    /**
+     * The threads with no step in v: e's own, and each thread whose first step after e on the
+     * path happens after e (all its later steps then do too, those of w included).
+     */
+    private ThreadSet outsideV(int e) {
+      if (outsideV[e] != null) {
+        return outsideV[e];
+      }
+      int te = log.thread(e);
+      int le = log.localIndex(e);
+      ThreadSet.Builder seen = new ThreadSet.Builder();
+      ThreadSet.Builder outside = new ThreadSet.Builder();
+      outside.add(te);
+      seen.add(te);
+      for (int x = e + 1; x < end; x++) {
+        int t = log.thread(x);
+        if (!seen.contains(t)) {
+          seen.add(t);
+          if (log.clockOf(x, te) >= le) {
+            outside.add(t);
+          }
+        }
+      }
+      return outsideV[e] = outside.build();
+    }
   }
 
-  private int eventId(int thread, long location, boolean changes) {
-    Event e = new Event(thread, location, changes);
+  private int eventId(int thread, long location, byte mode) {
+    Event e = new Event(thread, location, mode);
     Integer id = eventIds.get(e);
     if (id == null) {
       id = events.size();
       events.add(e);
       eventIds.put(e, id);
+      eventsAt.computeIfAbsent(location, l -> new ArrayList<>()).add(id);
     }
     return id;
+  }
+
+  /**
+   * The events of {@code summary}, a summary of the state after {@code step}, that may still
+   * race with a step before it: those {@code step} does not shadow ({@link EventLog#shadows}).
+   * Which steps come between two dependent ones is the same in every equivalent execution,
+   * so this is a property of the event in its trace, not of the order explored.
+   */
+  private long[] exposedBefore(long[] summary, AccessSet step) {
+    long[] exposed = summary;
+    for (int k = 0; k < step.size(); k++) {
+      List<Integer> ids = eventsAt.get(step.location(k));
+      if (ids == null) {
+        continue;
+      }
+      for (int id : ids) {
+        int w = id >>> 6;
+        if (w < exposed.length && (exposed[w] & 1L << id) != 0 && EventLog.shadows(step.mode(k), events.get(id).mode())) {
+          if (exposed == summary) {
+            exposed = summary.clone();
+          }
+          exposed[w] &= ~(1L << id);
+        }
+      }
+    }
+    return exposed;
   }
 
   private static long[] set(long[] bits, int id) {
