@@ -29,9 +29,12 @@ import java.util.List;
  *
  * <p>Sleep sets: an exploration from a state with sleep set Z covers every execution from it
  * that no thread of Z could start. A later visit with sleep set Z' is cut only if Z ⊆ Z';
- * otherwise the state is explored again with Z', and afterwards Z ∩ Z' is kept, since the two
- * explorations together cover what Z ∩ Z' calls for (as in Godefroid's state caching with
- * sleep sets, LNCS 1032, 1996).
+ * otherwise the state is explored again with Z', and afterwards both Z and Z' are kept, and a
+ * visit is cut if either is a subset of its sleep set. Keeping Z ∩ Z' instead (as Godefroid's
+ * state caching with sleep sets does for reachable states, LNCS 1032, 1996) would claim the
+ * executions that both a thread of Z and one of Z' could start, which neither exploration
+ * took: their states are reached elsewhere, but their steps are in neither summary, so a later
+ * cut could not race them with its path.
  *
  * <p>Summaries name threads by number and locations by object numbers: equal fingerprints have
  * the same threads in the same order and the same objects under the same numbers (each thread
@@ -39,14 +42,34 @@ import java.util.List;
  * so a step of a summary means the same in every state it is applied to.
  */
 final class StateSummaries {
-  /** A finished state: the sleep set its exploration had, and every step its subtree took. */
-  private static final class Finished {
-    ThreadSet sleep;
+  /**
+   * A finished state: the sleep sets its explorations had (none a subset of another), and
+   * every step their subtrees took.
+   */
+  static final class Finished {
+    final ArrayList<ThreadSet> sleeps = new ArrayList<>(1);
     long[] summary;
 
     Finished(ThreadSet sleep, long[] summary) {
-      this.sleep = sleep;
+      sleeps.add(sleep);
       this.summary = summary;
+    }
+
+    /** Whether one of its explorations covers what a visit with sleep set {@code sleep} calls for. */
+    boolean covers(ThreadSet sleep) {
+      for (ThreadSet z : sleeps) {
+        if (z.minus(sleep).isEmpty()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Adds an exploration with sleep set {@code sleep}; one with a superset of it says no more. */
+    void explored(ThreadSet sleep, long[] more) {
+      sleeps.removeIf(z -> sleep.minus(z).isEmpty());
+      sleeps.add(sleep);
+      summary = or(summary, more);
     }
   }
 
@@ -79,7 +102,7 @@ final class StateSummaries {
    */
   boolean cutsAt(byte[] fingerprint, int depth, ThreadSet sleep) {
     Finished f = finished.get(Fingerprint.of(fingerprint));
-    if (f == null || !f.sleep.minus(sleep).isEmpty()) {
+    if (f == null || !f.covers(sleep)) {
       return false;
     }
     cut = f;
@@ -134,8 +157,7 @@ final class StateSummaries {
       if (f == null) {
         finished.put(key, new Finished(node.sleep, summary));
       } else {
-        f.sleep = f.sleep.intersect(node.sleep);
-        f.summary = or(f.summary, summary);
+        f.explored(node.sleep, summary);
       }
     }
     if (depth > 0 && depth - 1 < below.size()) {
