@@ -28,8 +28,7 @@ import java.util.Set;
  */
 final class FrameSnapshot {
   /** One model frame: locals and operand stack hold references or {@link #slotValue primitive slots}. */
-  record Frame(Class<?> declaringClass, String method, String descriptor, int bytecodeIndex, Object[] locals,
-      Object[] stack) {}
+  record Frame(LiveLocals.Method method, int bytecodeIndex, Object[] locals, Object[] stack) {}
 
   /** A thread's model frames, and how many frames the walk took to find them (the next walk's depth hint). */
   record Captured(List<Frame> frames, int walked) {}
@@ -138,7 +137,7 @@ final class FrameSnapshot {
           continue;
         }
         try {
-          out.add(new Frame(c, f.getMethodName(), f.getDescriptor(), f.getByteCodeIndex(),
+          out.add(new Frame(LiveLocals.method(c, f.getMethodName(), f.getDescriptor()), f.getByteCodeIndex(),
               (Object[]) LOCALS.invokeExact((Object) f), (Object[]) STACK.invokeExact((Object) f)));
         } catch (Throwable t) {
           throw new IllegalStateException("cannot read a frame of " + c.getName(), t);

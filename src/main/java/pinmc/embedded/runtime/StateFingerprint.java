@@ -200,11 +200,10 @@ final class StateFingerprint {
     }
     h.putInt(frames.size());
     for (FrameSnapshot.Frame f : frames) {
-      string(f.declaringClass().getName());
-      string(f.method());
-      string(f.descriptor());
+      // The method's number stands for its class's name, its name and its descriptor.
+      h.putInt(f.method().number());
       h.putInt(f.bytecodeIndex());
-      LiveLocals.Slots kinds = LiveLocals.at(f.declaringClass(), f.method(), f.descriptor(), f.bytecodeIndex());
+      LiveLocals.Slots kinds = f.method().slotsAt(f.bytecodeIndex());
       slots(f.locals(), kinds == null ? null : kinds.locals());
       slots(f.stack(), kinds == null ? null : kinds.stack());
     }
