@@ -62,15 +62,10 @@ final class FrameSnapshot {
       Method get = live.getDeclaredMethod("getStackWalker", Set.class);
       get.setAccessible(true);
       walkers = new StackWalker[MAX_FIRST_BATCH + 1];
-      Field estimate = StackWalker.class.getDeclaredField("estimateDepth");
-      estimate.setAccessible(true);
       for (int depth = 0; depth < walkers.length; depth++) {
         walkers[depth] = (StackWalker) get.invoke(null, EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
-        if (depth > 0) {
-          // StackWalker.getInstance sets it, but not for a walker that reads locals.
-          estimate.setInt(walkers[depth], depth);
-        }
       }
+      sizeFirstBatches(walkers);
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       locals = accessible(lookup, live, "getLocals", Object[].class);
       stack = accessible(lookup, live, "getStack", Object[].class);
@@ -90,6 +85,24 @@ final class FrameSnapshot {
     SLOT_INT = intValue;
     SLOT_LONG = longValue;
     UNAVAILABLE = why;
+  }
+
+  /**
+   * Gives each walker its index as the size of its first batch. {@code StackWalker.getInstance}
+   * takes that estimate, but not for a walker that reads locals, so it is set on the walker's
+   * field; where a JDK has no such field or will not set it, every walk keeps the JDK's batch
+   * sizes, which only costs time.
+   */
+  private static void sizeFirstBatches(StackWalker[] walkers) {
+    try {
+      Field estimate = StackWalker.class.getDeclaredField("estimateDepth");
+      estimate.setAccessible(true);
+      for (int depth = 1; depth < walkers.length; depth++) {
+        estimate.setInt(walkers[depth], depth);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // the JDK's batch sizes
+    }
   }
 
   private static MethodHandle accessible(MethodHandles.Lookup lookup, Class<?> c, String name, Class<?> returns)
