@@ -168,6 +168,21 @@ final class MethodRewriter extends MethodVisitor implements Opcodes {
     super.visitInsn(opcode);
   }
 
+  /**
+   * Leaves out javac's catch-all entry that covers its own handler ({@code synchronized}
+   * blocks: if the handler's {@code monitorexit} throws, release again). Once that
+   * {@code monitorexit} is a call into the engine, HotSpot's C1 compiler refuses every method
+   * with such an entry ("exception handler covers itself"), so a model method with a
+   * {@code synchronized} block ran interpreted until C2 took it, if ever. A hook that throws
+   * in the handler (the execution ends) leaves the method at once instead of releasing again.
+   */
+  @Override
+  public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+    if (start != handler) {
+      super.visitTryCatchBlock(start, end, handler, type);
+    }
+  }
+
   @Override
   public void visitMaxs(int maxStack, int maxLocals) {
     if (synchronizedMethod) {

@@ -3,6 +3,7 @@ package pinmc.embedded.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,11 +28,18 @@ import java.util.Set;
  */
 final class FrameSnapshot {
   /** One model frame: locals and operand stack hold references or {@link #slotValue primitive slots}. */
-  record Frame(Class<?> declaringClass, String method, String descriptor, int bytecodeIndex, Object[] locals,
-      Object[] stack) {}
+  record Frame(LiveLocals.Method method, int bytecodeIndex, Object[] locals, Object[] stack) {}
+
+  /** A thread's model frames, and how many frames the walk took to find them (the next walk's depth hint). */
+  record Captured(List<Frame> frames, int walked) {}
 
   private static final String ENGINE_PACKAGE = "pinmc.embedded.";
-  private static final StackWalker WALKER;
+  /** The method of {@link Execution} every model thread's body runs under: no model frame is below it. */
+  private static final String BODY_ENTRY = "runBodyAndExit";
+  /** Walkers whose first batch is as many frames as their index (the JVM reads at least 8). */
+  private static final StackWalker[] WALKERS;
+  /** The largest first batch asked for: deeper stacks take a second batch. */
+  private static final int MAX_FIRST_BATCH = 64;
   private static final MethodHandle LOCALS;
   private static final MethodHandle STACK;
   private static final Class<?> PRIMITIVE_SLOT;
@@ -41,7 +49,7 @@ final class FrameSnapshot {
   private static final String UNAVAILABLE;
 
   static {
-    StackWalker walker = null;
+    StackWalker[] walkers = null;
     MethodHandle locals = null;
     MethodHandle stack = null;
     Class<?> slot = null;
@@ -53,7 +61,11 @@ final class FrameSnapshot {
       Class<?> live = Class.forName("java.lang.LiveStackFrame");
       Method get = live.getDeclaredMethod("getStackWalker", Set.class);
       get.setAccessible(true);
-      walker = (StackWalker) get.invoke(null, EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
+      walkers = new StackWalker[MAX_FIRST_BATCH + 1];
+      for (int depth = 0; depth < walkers.length; depth++) {
+        walkers[depth] = (StackWalker) get.invoke(null, EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
+      }
+      sizeFirstBatches(walkers);
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       locals = accessible(lookup, live, "getLocals", Object[].class);
       stack = accessible(lookup, live, "getStack", Object[].class);
@@ -65,7 +77,7 @@ final class FrameSnapshot {
       why = "the JVM does not let pinmc read a thread's local variables (" + e.getClass().getSimpleName()
           + "); run it with --add-opens java.base/java.lang=ALL-UNNAMED";
     }
-    WALKER = walker;
+    WALKERS = walkers;
     LOCALS = locals;
     STACK = stack;
     PRIMITIVE_SLOT = slot;
@@ -73,6 +85,24 @@ final class FrameSnapshot {
     SLOT_INT = intValue;
     SLOT_LONG = longValue;
     UNAVAILABLE = why;
+  }
+
+  /**
+   * Gives each walker its index as the size of its first batch. {@code StackWalker.getInstance}
+   * takes that estimate, but not for a walker that reads locals, so it is set on the walker's
+   * field; where a JDK has no such field or will not set it, every walk keeps the JDK's batch
+   * sizes, which only costs time.
+   */
+  private static void sizeFirstBatches(StackWalker[] walkers) {
+    try {
+      Field estimate = StackWalker.class.getDeclaredField("estimateDepth");
+      estimate.setAccessible(true);
+      for (int depth = 1; depth < walkers.length; depth++) {
+        estimate.setInt(walkers[depth], depth);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // the JDK's batch sizes
+    }
   }
 
   private static MethodHandle accessible(MethodHandles.Lookup lookup, Class<?> c, String name, Class<?> returns)
@@ -94,27 +124,42 @@ final class FrameSnapshot {
    * to the outermost frame of a model class. The JDK frames under that (how the thread was
    * entered, {@code Thread.run}) hold nothing the thread's future depends on, and the JIT
    * changes how they report their dead locals.
+   *
+   * <p>The walk stops at the engine frame every model thread's body runs under ({@link
+   * Execution#runBodyAndExit}): below it are only the engine's and the JDK's frames (turn
+   * passing, the carrier's loop, {@code Thread.run}), and the JVM reads every frame of a batch
+   * it hands out, which for the carrier's loop, run by the interpreter, means computing the
+   * method's oop map each time (a tenth of a stateful search went there). {@code depthHint}
+   * is how many frames the thread's last walk took: batches of that size end the walk in one
+   * batch that reaches little further than the frames needed.
    */
-  static List<Frame> capture() {
-    return WALKER.walk(frames -> {
+  static Captured capture(int depthHint) {
+    StackWalker walker = WALKERS[Math.min(Math.max(depthHint + 2, 0), WALKERS.length - 1)];
+    return walker.walk(frames -> {
       List<Frame> out = new ArrayList<>(8);
-      int[] modelFrames = {0};
-      frames.forEach(f -> {
+      int modelFrames = 0;
+      int walked = 0;
+      for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+        StackWalker.StackFrame f = it.next();
+        walked++;
         Class<?> c = f.getDeclaringClass();
+        if (c == Execution.class && f.getMethodName().equals(BODY_ENTRY)) {
+          break;
+        }
         if (c.getName().startsWith(ENGINE_PACKAGE)) {
-          return;
+          continue;
         }
         try {
-          out.add(new Frame(c, f.getMethodName(), f.getDescriptor(), f.getByteCodeIndex(),
+          out.add(new Frame(LiveLocals.method(c, f.getMethodName(), f.getDescriptor()), f.getByteCodeIndex(),
               (Object[]) LOCALS.invokeExact((Object) f), (Object[]) STACK.invokeExact((Object) f)));
-          if (c.getClassLoader() instanceof DefinedClasses) {
-            modelFrames[0] = out.size();
-          }
         } catch (Throwable t) {
           throw new IllegalStateException("cannot read a frame of " + c.getName(), t);
         }
-      });
-      return out.subList(0, modelFrames[0]);
+        if (c.getClassLoader() instanceof DefinedClasses) {
+          modelFrames = out.size();
+        }
+      }
+      return new Captured(out.subList(0, modelFrames), walked);
     });
   }
 

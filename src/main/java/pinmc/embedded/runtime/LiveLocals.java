@@ -83,8 +83,38 @@ final class LiveLocals {
 
   /** What the slots of {@code method} (name and descriptor) hold at the call at {@code bci}, or null if unknown. */
   static Slots at(Class<?> c, String method, String descriptor, int bci) {
-    Slots[] byIndex = BY_CLASS.get(c).get(method + descriptor);
-    return byIndex == null || bci < 0 || bci >= byIndex.length ? null : byIndex[bci];
+    return method(c, method, descriptor).slotsAt(bci);
+  }
+
+  /**
+   * One method of one class as a frame's fingerprint names it: a number of its own in this
+   * JVM (two frames have the same number exactly when they are frames of the same method of
+   * the same class, so the number stands for the class name, method name and descriptor the
+   * fingerprint used to hash for each frame), and its slots by bytecode index.
+   */
+  record Method(int number, Slots[] byIndex) {
+    /** What the slots hold at the call at {@code bci}, or null if unknown. */
+    Slots slotsAt(int bci) {
+      return byIndex == null || bci < 0 || bci >= byIndex.length ? null : byIndex[bci];
+    }
+  }
+
+  private record MethodKey(String name, String descriptor) {}
+
+  private static final java.util.concurrent.atomic.AtomicInteger METHODS = new java.util.concurrent.atomic.AtomicInteger();
+
+  private static final ClassValue<java.util.concurrent.ConcurrentHashMap<MethodKey, Method>> METHODS_BY_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected java.util.concurrent.ConcurrentHashMap<MethodKey, Method> computeValue(Class<?> c) {
+          return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+      };
+
+  /** Method {@code name} with {@code descriptor} of {@code c}, numbered when first asked for. */
+  static Method method(Class<?> c, String name, String descriptor) {
+    return METHODS_BY_CLASS.get(c).computeIfAbsent(new MethodKey(name, descriptor),
+        k -> new Method(METHODS.incrementAndGet(), BY_CLASS.get(c).get(name + descriptor)));
   }
 
   private static Map<String, Slots[]> analyse(Class<?> c) throws AnalyzerException {

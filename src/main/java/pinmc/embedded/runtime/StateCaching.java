@@ -59,7 +59,9 @@ public final class StateCaching {
    */
   void atSchedulingPoint(ModelThread me, int depth) {
     if (!states.replaysStepOf(me.id, depth)) {
-      me.frames = FrameSnapshot.capture();
+      FrameSnapshot.Captured c = FrameSnapshot.capture(states.frameDepth(me.id));
+      me.frames = c.frames();
+      states.frameDepth(me.id, c.walked());
     }
   }
 
@@ -74,7 +76,7 @@ public final class StateCaching {
     byte[] state;
     fingerprinting = true;
     try {
-      state = StateFingerprint.of(ex, modelClasses.definedClasses()).asBytes();
+      state = StateFingerprint.of(ex, modelClasses.definedClasses());
     } catch (StateFingerprint.Refused r) {
       return new Outcome(Outcome.Kind.ERROR, null, null,
           "state caching cannot be used for this model: " + r.getMessage() + "; check it with --reduction dpor",

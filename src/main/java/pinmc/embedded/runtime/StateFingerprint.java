@@ -1,8 +1,5 @@
 package pinmc.embedded.runtime;
 
-import com.google.common.hash.HashCode;
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,7 +42,7 @@ final class StateFingerprint {
   private static final int MAX_OBJECTS = 1_000_000;
 
   private final Execution ex;
-  private final Hasher h = Hashing.murmur3_128().newHasher();
+  private final StateHasher h = new StateHasher();
   private final IdentityHashMap<Object, Long> tokens = new IdentityHashMap<>();
   private final ArrayDeque<Object> toWalk = new ArrayDeque<>();
   private long unnumbered;
@@ -55,7 +52,7 @@ final class StateFingerprint {
   }
 
   /** The fingerprint of {@code ex}'s current state; every thread is at a scheduling point. */
-  static HashCode of(Execution ex, List<Class<?>> modelClasses) {
+  static byte[] of(Execution ex, List<Class<?>> modelClasses) {
     StateFingerprint f = new StateFingerprint(ex);
     f.statics(modelClasses);
     for (ModelThread t : ex.threads.all) {
@@ -67,7 +64,7 @@ final class StateFingerprint {
       p.hashState(f);
     }
     f.walk();
-    return f.h.hash();
+    return f.h.digest();
   }
 
   // ---------------------------------------------------------------- what primitives add
@@ -203,11 +200,10 @@ final class StateFingerprint {
     }
     h.putInt(frames.size());
     for (FrameSnapshot.Frame f : frames) {
-      string(f.declaringClass().getName());
-      string(f.method());
-      string(f.descriptor());
+      // The method's number stands for its class's name, its name and its descriptor.
+      h.putInt(f.method().number());
       h.putInt(f.bytecodeIndex());
-      LiveLocals.Slots kinds = LiveLocals.at(f.declaringClass(), f.method(), f.descriptor(), f.bytecodeIndex());
+      LiveLocals.Slots kinds = f.method().slotsAt(f.bytecodeIndex());
       slots(f.locals(), kinds == null ? null : kinds.locals());
       slots(f.stack(), kinds == null ? null : kinds.stack());
     }
@@ -236,13 +232,13 @@ final class StateFingerprint {
       Object s = slots[i];
       byte kind = kinds == null || i >= kinds.length ? -1 : kinds[i];
       if (kind == LiveLocals.DEAD) {
-        h.putByte((byte) 0);
+        h.putInt(0);
       } else if (kind == LiveLocals.INT && FrameSnapshot.isPrimitive(s)) {
-        h.putByte((byte) 3).putInt((int) FrameSnapshot.slotValue(s));
+        h.putInt(3).putInt((int) FrameSnapshot.slotValue(s));
       } else if (FrameSnapshot.isPrimitive(s)) {
-        h.putByte((byte) 1).putLong(FrameSnapshot.slotValue(s));
+        h.putInt(1).putLong(FrameSnapshot.slotValue(s));
       } else {
-        h.putByte((byte) 2).putLong(token(s));
+        h.putInt(2).putLong(token(s));
       }
     }
   }
@@ -338,7 +334,7 @@ final class StateFingerprint {
       }
     } else if (component == short.class) {
       for (short x : (short[]) a) {
-        h.putShort(x);
+        h.putInt(x);
       }
     } else if (component == float.class) {
       for (float x : (float[]) a) {
@@ -361,7 +357,7 @@ final class StateFingerprint {
    */
   private void string(String s) {
     // The chars as they are, not through a charset encoder (a quarter of a fingerprint's time).
-    h.putInt(s.length()).putUnencodedChars(s);
+    h.putString(s);
   }
 
   private void value(Field f, Object o) {

@@ -26,6 +26,8 @@ public final class StateCache {
   /** The fingerprint of the state before each decision of the path. */
   private final ArrayList<byte[]> pathStates = new ArrayList<>();
   private int repeatedFrom = -1;
+  /** See {@link #frameDepth(int)}, by thread number. */
+  private int[] frameDepths = new int[8];
   /** Under stateful DPOR, the finished states and their summaries; null under plain state caching. */
   private final StateSummaries summaries;
 
@@ -97,6 +99,23 @@ public final class StateCache {
   /** After {@link Visit#ON_THIS_PATH}: the decision before which the execution was in the repeated state. */
   public int repeatedFrom() {
     return repeatedFrom;
+  }
+
+  /**
+   * How many stack frames the runtime last walked to take thread {@code thread}'s frames (0 if
+   * it never did): the size of the next walk's first batch, as a thread's stack tends to be as
+   * deep at each of its scheduling points.
+   */
+  public int frameDepth(int thread) {
+    return thread < frameDepths.length ? frameDepths[thread] : 0;
+  }
+
+  /** Thread {@code thread}'s frames were taken by walking {@code walked} frames. */
+  public void frameDepth(int thread, int walked) {
+    if (thread >= frameDepths.length) {
+      frameDepths = Arrays.copyOf(frameDepths, Math.max(thread + 1, 2 * frameDepths.length));
+    }
+    frameDepths[thread] = walked;
   }
 
   /** Distinct states reached. */
