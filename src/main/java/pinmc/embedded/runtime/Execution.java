@@ -74,7 +74,7 @@ public final class Execution {
     this.sites = sites;
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
-    this.turns = new TurnPassing(this, pool, Continuations.enabled() && !tracing && stateCaching == null);
+    this.turns = new TurnPassing(this, pool, Continuations.enabled() && !tracing);
     this.invariants = new Invariants(this, sites);
     Primitives.makeAll(this, primitives);
     this.memory = primitive(SharedMemory.class);

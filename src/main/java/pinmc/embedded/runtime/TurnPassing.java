@@ -24,8 +24,10 @@ final class TurnPassing {
   private final CarrierPool pool;
   /**
    * Whether model threads run as continuations on driver carriers (see {@link #drive}) rather
-   * than each on a carrier of its own. Not for executions that record a trace or cache states:
-   * those read other threads' stacks, which only a carrier of their own shows as it is.
+   * than each on a carrier of its own. Not for executions that record a trace: the recorder
+   * reads other threads' stacks, which only a carrier of their own shows as it is. (State
+   * caching reads each thread's frames from that thread itself, see {@link FrameSnapshot},
+   * which a continuation shows as a carrier does.)
    */
   private final boolean continuations;
   private volatile ModelThread turn;

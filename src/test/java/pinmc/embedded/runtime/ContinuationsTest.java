@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
 import pinmc.check.ModelTarget;
+import pinmc.check.Reduction;
 import pinmc.corpus.BoundedBuffer;
 import pinmc.corpus.ChildThrows;
+import pinmc.corpus.LocalOnlyDifference;
 import pinmc.corpus.LockConditionQueue;
 import pinmc.corpus.LongJdkCall;
 import pinmc.corpus.LostUpdate;
@@ -33,6 +35,7 @@ class ContinuationsTest {
   @AfterEach
   void yieldAgain() {
     Continuations.refuseEvery = 0;
+    Continuations.offForTests = false;
   }
 
   @Test
@@ -82,5 +85,35 @@ class ContinuationsTest {
         assertEquals(yielding, searches(), "refusing every " + every + ". yield");
       }
     }
+  }
+
+  /**
+   * State caching takes each thread's frames from the thread itself at its scheduling points;
+   * in a continuation that walk must see the same frames, locals and operand stacks as on a
+   * carrier of its own, or fingerprints (and so the states told apart and the executions cut)
+   * would differ.
+   */
+  private List<String> cachedStates() {
+    List<String> out = new ArrayList<>();
+    record Search(Reduction reduction, ModelTarget target) {}
+    for (Search s : List.of(new Search(Reduction.STATES, ModelTarget.of(LocalOnlyDifference.class)),
+        new Search(Reduction.STATES, ModelTarget.of(LockConditionQueue.class)),
+        new Search(Reduction.STATEFUL, ModelTarget.of(BoundedBuffer.class, "notifyAll")),
+        new Search(Reduction.STATEFUL, ModelTarget.of("pinmc.blocking.ConditionBuffer", "1", "1", "2")))) {
+      CheckResult r = engine.check(s.target(), CheckOptions.builder().reduction(s.reduction()).maxSteps(2_000).build());
+      out.add(s.reduction() + " " + s.target().name() + ": " + r.outcome() + ", " + r.stats().executions() + " executions, "
+          + r.stats().statesNew() + " states, " + r.stats().statesVisited() + " visited");
+    }
+    return out;
+  }
+
+  @Test
+  void stateCachingSeesTheSameStatesInContinuationsAsOnCarriers() {
+    assumeTrue(Continuations.AVAILABLE, "no continuations on this JDK: " + Continuations.UNAVAILABLE_BECAUSE);
+    List<String> inContinuations = cachedStates();
+    Continuations.offForTests = true;
+    List<String> onCarriers = cachedStates();
+    assertEquals(onCarriers, inContinuations);
+    assertTrue(onCarriers.stream().allMatch(line -> !line.contains(" -1 states")), "every search cached states: " + onCarriers);
   }
 }
