@@ -104,7 +104,7 @@ final class TurnPassing {
   void awaitEnd() {
     long timeoutNanos = ex.config.localProgressTimeout().toNanos();
     synchronized (ex) {
-      long lastProgress = progress;
+      long lastProgress = progressMark();
       long since = System.nanoTime();
       while (!ex.hasOutcome() || liveCarriers > 0) {
         try {
@@ -117,8 +117,10 @@ final class TurnPassing {
         if (ex.hasOutcome()) {
           continue;
         }
-        if (progress != lastProgress) {
-          lastProgress = progress;
+        // Steps count as progress too: a thread that runs alone hands over to nobody.
+        long mark = progressMark();
+        if (mark != lastProgress) {
+          lastProgress = mark;
           since = System.nanoTime();
         } else if (System.nanoTime() - since > timeoutNanos) {
           ex.finish(stuckOutcome());

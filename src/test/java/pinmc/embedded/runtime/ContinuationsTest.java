@@ -18,6 +18,7 @@ import pinmc.corpus.ChildThrows;
 import pinmc.corpus.LocalOnlyDifference;
 import pinmc.corpus.LockConditionQueue;
 import pinmc.corpus.LongJdkCall;
+import pinmc.corpus.LongSoloRun;
 import pinmc.corpus.LostUpdate;
 import pinmc.corpus.OppositeLockOrder;
 import pinmc.corpus.Peterson;
@@ -56,6 +57,16 @@ class ContinuationsTest {
     assertEquals(pinmc.check.Verdict.INCONCLUSIVE, r.verdict(), r.message());
     assertEquals(pinmc.check.Bound.LOCAL_PROGRESS, r.stats().boundHit(), r.message());
     assertTrue(r.message().contains("LongJdkCall"), "names the model frame it is stuck in: " + r.message());
+  }
+
+  @Test
+  void aThreadThatStepsAloneForLongerThanTheTimeoutIsNotTakenForStuck() {
+    java.time.Duration timeout = java.time.Duration.ofMillis(400);
+    CheckResult r = engine.check(ModelTarget.of(LongSoloRun.class, "1500", "300000"),
+        CheckOptions.builder().localProgressTimeout(timeout).maxSteps(10_000).build());
+    assertEquals(pinmc.check.Verdict.PASS, r.verdict(), r.message());
+    // Only a run that outlasts the timeout tests anything (1,500 scheduling points a millisecond or two apart, no garbage for a pause of the collector).
+    assertTrue(r.stats().timeMillis() > timeout.toMillis(), "the run outlasted the timeout: " + r.stats().timeMillis() + " ms");
   }
 
   /** What a check found, in the terms that must not depend on how threads hand over. */
