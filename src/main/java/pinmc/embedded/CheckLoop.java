@@ -6,6 +6,7 @@ import pinmc.check.CheckOptions;
 import pinmc.check.Reduction;
 import pinmc.check.Stats;
 import pinmc.embedded.instrument.ModelClassLoader;
+import pinmc.embedded.runtime.CarrierLoop;
 import pinmc.embedded.runtime.CarrierPool;
 import pinmc.embedded.runtime.Execution;
 import pinmc.embedded.runtime.ExecutionConfig;
@@ -76,53 +77,104 @@ final class CheckLoop {
     this.lastProgress = startNanos;
   }
 
-  /** Runs passes up to preemption bound {@code maxBound} (-1: one pass without a bound) until {@code passes} has a result. */
+  /**
+   * Runs passes up to preemption bound {@code maxBound} (-1: one pass without a bound) until
+   * {@code passes} has a result. Where model threads run as continuations, the loop runs on
+   * the carrier that drives them, and the calling thread watches it (see {@link CarrierLoop}).
+   */
   <R> R run(int maxBound, Passes<R> passes) {
-    for (int bound = maxBound < 0 ? -1 : 0; ; bound++) {
-      Explorer explorer = newExplorer(bound, passes);
+    return CarrierLoop.run(model.pool(), config.localProgressTimeout(), new CarrierLoop.Body<R>() {
+      private final Pass pass = new Pass(maxBound, passes);
+
+      @Override
+      public R run() {
+        return loop(pass, passes, null, null);
+      }
+
+      @Override
+      public R resume(Execution ex, Outcome outcome) {
+        return loop(pass, passes, ex, outcome);
+      }
+    });
+  }
+
+  /** Where the loop is: the preemption bound of the pass under way and its explorer. */
+  private final class Pass {
+    final int maxBound;
+    int bound;
+    Explorer explorer;
+
+    Pass(int maxBound, Passes<?> passes) {
+      this.maxBound = maxBound;
+      this.bound = maxBound < 0 ? -1 : 0;
+      this.explorer = newExplorer(bound, passes);
+    }
+  }
+
+  /**
+   * The loop from where {@code at} is; if {@code ended} is not null, first takes in that it
+   * ended with {@code endedWith} (see {@link CarrierLoop.Body#resume}).
+   */
+  private <R> R loop(Pass at, Passes<R> passes, Execution ended, Outcome endedWith) {
+    while (true) {
       while (true) {
-        Bound limit = outOfBudget();
-        if (limit != null) {
-          return passes.outOfBudget(limit);
+        Outcome o;
+        if (ended != null) {
+          o = afterRun(at.explorer, ended, endedWith);
+          ended = null;
+        } else {
+          Bound limit = outOfBudget();
+          if (limit != null) {
+            return passes.outOfBudget(limit);
+          }
+          R result = passes.beforeExecution();
+          if (result != null) {
+            return result;
+          }
+          o = runOne(at.explorer);
         }
-        R result = passes.beforeExecution();
-        if (result != null) {
-          return result;
-        }
-        Outcome o = runOne(explorer);
         if (o == null) {
-          explorer = newExplorer(bound, passes);
+          at.explorer = newExplorer(at.bound, passes);
           continue;
         }
-        result = passes.executed(explorer, o);
+        R result = passes.executed(at.explorer, o);
         if (result != null) {
           return result;
         }
         progress();
-        if (!explorer.finishExecution()) {
+        if (!at.explorer.finishExecution()) {
           break;
         }
       }
-      R result = passes.passEnded(explorer, bound);
+      R result = passes.passEnded(at.explorer, at.bound);
       if (result != null) {
         return result;
       }
-      if (bound >= maxBound) {
-        throw new IllegalStateException("no result after the last pass, bound " + bound);
+      if (at.bound >= at.maxBound) {
+        throw new IllegalStateException("no result after the last pass, bound " + at.bound);
       }
+      at.bound++;
+      at.explorer = newExplorer(at.bound, passes);
     }
   }
 
   /**
    * Runs one execution under {@code explorer} and counts it. Returns its outcome, or null
-   * if the search has to start again: executions so far were reduced without knowing what
-   * the invariants read, or held threads back in a loop that turned out not to be a spin
-   * loop. (Not after a violation: the verdict is decided by then.)
+   * if the search has to start again (see {@link #afterRun}).
    */
   private Outcome runOne(Explorer explorer) {
     explorer.startExecution();
     Execution ex = new Execution(explorer, model.pool(), sites, model.loader(), config, false);
-    Outcome o = ex.run(model.main(), model.args(), () -> {});
+    return afterRun(explorer, ex, ex.run(model.main(), model.args(), () -> {}));
+  }
+
+  /**
+   * Counts execution {@code ex}, which ended with {@code o}, and returns {@code o}, or null
+   * if the search has to start again: executions so far were reduced without knowing what
+   * the invariants read, or held threads back in a loop that turned out not to be a spin
+   * loop. (Not after a violation: the verdict is decided by then.)
+   */
+  private Outcome afterRun(Explorer explorer, Execution ex, Outcome o) {
     account(ex, o);
     states = explorer.stateCache();
     // Dependence-based reductions rely on what invariants read; plain enumeration, with or

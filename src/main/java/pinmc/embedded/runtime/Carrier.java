@@ -16,6 +16,8 @@ final class Carrier extends Thread implements BackendThread {
   private final CarrierPool pool;
   volatile Execution execution;
   volatile ModelThread thread;
+  /** The search loop this carrier runs, which drives its executions' threads here (see {@link CarrierLoop}), or null. */
+  volatile CarrierLoop loop;
   private volatile Runnable task;
 
   Carrier(CarrierPool pool, int number) {

@@ -69,6 +69,14 @@ final class Continuations {
     YIELD = yield;
   }
 
+  /** For tests: run model threads on carriers of their own even where continuations are available. */
+  static volatile boolean offForTests;
+
+  /** Whether model threads run as continuations now: {@link #AVAILABLE}, unless a test turned them off. */
+  static boolean enabled() {
+    return AVAILABLE && !offForTests;
+  }
+
   /**
    * For tests: refuse every n-th yield as the JDK refuses one on a pinned continuation (0:
    * none). A JDK 24 or later pins only on native frames, which model code cannot put under a

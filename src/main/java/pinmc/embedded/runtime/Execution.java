@@ -74,7 +74,7 @@ public final class Execution {
     this.sites = sites;
     this.config = config;
     this.trace = tracing ? new TraceRecorder(this) : null;
-    this.turns = new TurnPassing(this, pool, Continuations.AVAILABLE && !tracing && stateCaching == null);
+    this.turns = new TurnPassing(this, pool, Continuations.enabled() && !tracing);
     this.invariants = new Invariants(this, sites);
     Primitives.makeAll(this, primitives);
     this.memory = primitive(SharedMemory.class);
@@ -129,10 +129,15 @@ public final class Execution {
     synchronized (this) {
       first = decideNext();
     }
-    if (first != null) {
-      turns.start(first);
+    Carrier here = Carrier.current();
+    if (turns.drivesOn(here)) {
+      turns.driveHere(here, first);
+    } else {
+      if (first != null) {
+        turns.start(first);
+      }
+      turns.awaitEnd();
     }
-    turns.awaitEnd();
     if (internalError != null) {
       throw new IllegalStateException("pinmc internal error: " + internalError, internalError);
     }
@@ -262,6 +267,21 @@ public final class Execution {
       notifyAll();
     }
     turns.wakeAll();
+  }
+
+  /** The scheduling decisions taken so far (read by watchdogs without a lock: they only look for a change). */
+  int depth() {
+    return depth;
+  }
+
+  /** A number that changes whenever a thread takes a step or hands over, for the watchdog of {@link CarrierLoop}. */
+  long progressMark() {
+    return turns.progressMark();
+  }
+
+  /** For the watchdog of {@link CarrierLoop}: see {@link TurnPassing#abandonStuck}. */
+  Outcome abandonStuck() {
+    return turns.abandonStuck();
   }
 
   /** Whether the execution has ended (read under this execution's monitor). */

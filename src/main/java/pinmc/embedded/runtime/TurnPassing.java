@@ -24,8 +24,10 @@ final class TurnPassing {
   private final CarrierPool pool;
   /**
    * Whether model threads run as continuations on driver carriers (see {@link #drive}) rather
-   * than each on a carrier of its own. Not for executions that record a trace or cache states:
-   * those read other threads' stacks, which only a carrier of their own shows as it is.
+   * than each on a carrier of its own. Not for executions that record a trace: the recorder
+   * reads other threads' stacks, which only a carrier of their own shows as it is. (State
+   * caching reads each thread's frames from that thread itself, see {@link FrameSnapshot},
+   * which a continuation shows as a carrier does.)
    */
   private final boolean continuations;
   private volatile ModelThread turn;
@@ -34,11 +36,21 @@ final class TurnPassing {
   private int liveCarriers;
   /** Counts hand-overs, for the watchdog in {@link #awaitEnd}. */
   private volatile long progress;
+  // For an execution driven on the carrier of its search loop (see driveHere), guarded by ex:
+  /** Whether it has returned to its loop. */
+  private boolean returned;
+  /** Whether the loop's watchdog ended it as stuck and went on with the loop elsewhere. */
+  private boolean abandoned;
 
   TurnPassing(Execution ex, CarrierPool pool, boolean continuations) {
     this.ex = ex;
     this.pool = pool;
     this.continuations = continuations;
+  }
+
+  /** Whether this execution's threads run on {@code here}, the carrier of its search loop (see {@link #driveHere}). */
+  boolean drivesOn(Carrier here) {
+    return continuations && here != null && here.loop != null;
   }
 
   /** Gives the first thread of the execution the turn. */
@@ -73,11 +85,17 @@ final class TurnPassing {
     return null;
   }
 
-  /** Wakes every carrier of the execution, once it is ending, so that its thread unwinds. */
+  /**
+   * Wakes every carrier of the execution where a thread waits for its turn, once it is ending,
+   * so that the thread unwinds. A suspended continuation waits on no carrier: a driver resumes
+   * it to unwind (see {@link #unwindSuspended}).
+   */
   void wakeAll() {
+    Thread self = Thread.currentThread();
     for (ModelThread t : ex.threads.all) {
-      if (t.carrier != null) {
-        LockSupport.unpark(t.carrier);
+      Carrier c = t.carrier;
+      if (c != null && c != self && (!continuations || t.mounted)) {
+        LockSupport.unpark(c);
       }
     }
   }
@@ -86,7 +104,7 @@ final class TurnPassing {
   void awaitEnd() {
     long timeoutNanos = ex.config.localProgressTimeout().toNanos();
     synchronized (ex) {
-      long lastProgress = progress;
+      long lastProgress = progressMark();
       long since = System.nanoTime();
       while (!ex.hasOutcome() || liveCarriers > 0) {
         try {
@@ -99,20 +117,89 @@ final class TurnPassing {
         if (ex.hasOutcome()) {
           continue;
         }
-        if (progress != lastProgress) {
-          lastProgress = progress;
+        // Steps count as progress too: a thread that runs alone hands over to nobody.
+        long mark = progressMark();
+        if (mark != lastProgress) {
+          lastProgress = mark;
           since = System.nanoTime();
         } else if (System.nanoTime() - since > timeoutNanos) {
-          ModelThread stuck = turn;
-          String where = stuck == null || stuck.carrier == null ? "unknown" : ModelFrames.modelFrame(stuck.carrier.getStackTrace());
-          ex.finish(new Outcome(Outcome.Kind.BOUND, null, null,
-              "thread " + stuck + " ran " + ex.config.localProgressTimeout().toSeconds()
-                  + " s without reaching a scheduling point, at " + where,
-              List.of(), Bound.LOCAL_PROGRESS));
-          return; // its carrier is abandoned: it is a daemon and the pool is closed after this check
+          ex.finish(stuckOutcome());
+          return; // its carrier is abandoned: the pool is closed after this check
         }
       }
     }
+  }
+
+  /**
+   * Drives the execution's threads as continuations on {@code here}, the carrier of the search
+   * loop (see {@link CarrierLoop}), from {@code first} (null: the execution ended at its first
+   * decision), and returns once it has ended and every other driver has left it. Throws
+   * {@link CarrierLoop.Abandoned} if the loop's watchdog took the execution over meanwhile.
+   */
+  void driveHere(Carrier here, ModelThread first) {
+    here.execution = ex;
+    try {
+      if (here.loop.interrupted) {
+        ex.finish(new Outcome(Outcome.Kind.BOUND, null, null, "interrupted", List.of(), Bound.TIME));
+      }
+      if (first != null) {
+        turn = first;
+        driveTurns(here);
+      }
+      synchronized (ex) {
+        // Other drivers run here only when a continuation could not yield (see pass).
+        while (!ex.hasOutcome() || liveCarriers > 0) {
+          if (abandoned) {
+            throw new CarrierLoop.Abandoned();
+          }
+          try {
+            ex.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // nobody interrupts a carrier: keep it for whoever does
+          }
+        }
+        if (abandoned) {
+          throw new CarrierLoop.Abandoned();
+        }
+        returned = true;
+      }
+    } finally {
+      here.execution = null;
+      here.thread = null;
+    }
+  }
+
+  /**
+   * For the watchdog of a search loop on a carrier: if the execution has not ended (nor
+   * returned to its loop) ends it as stuck and marks its driver abandoned; returns how it
+   * ended, or null if it ended by itself.
+   */
+  Outcome abandonStuck() {
+    synchronized (ex) {
+      if (returned || ex.hasOutcome()) {
+        return null;
+      }
+      Outcome o = stuckOutcome();
+      ex.finish(o);
+      abandoned = true;
+      ex.notifyAll();
+      return o;
+    }
+  }
+
+  /** A number that changes whenever a thread takes a step or hands over, for watchdogs. */
+  long progressMark() {
+    return progress + ex.depth();
+  }
+
+  /** How an execution ends whose running thread has not reached a scheduling point for the local-progress timeout. */
+  private Outcome stuckOutcome() {
+    ModelThread stuck = turn;
+    String where = stuck == null || stuck.carrier == null ? "unknown" : ModelFrames.modelFrame(stuck.carrier.getStackTrace());
+    java.time.Duration timeout = ex.config.localProgressTimeout();
+    String took = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    return new Outcome(Outcome.Kind.BOUND, null, null,
+        "thread " + stuck + " ran " + took + " without reaching a scheduling point, at " + where, List.of(), Bound.LOCAL_PROGRESS);
   }
 
   /**
@@ -228,6 +315,20 @@ final class TurnPassing {
    */
   private void drive(Carrier here) {
     try {
+      driveTurns(here);
+    } finally {
+      synchronized (ex) {
+        liveCarriers--;
+        if (liveCarriers == 0) {
+          ex.notifyAll();
+        }
+      }
+    }
+  }
+
+  /** What {@link #drive} does, on the carrier of a driver or of the search loop. */
+  private void driveTurns(Carrier here) {
+    try {
       while (!ex.isAborting()) {
         ModelThread t = turn;
         if (t.mounted) {
@@ -239,13 +340,6 @@ final class TurnPassing {
       unwindSuspended(here);
     } catch (Throwable t) {
       ex.internalFailure(t);
-    } finally {
-      synchronized (ex) {
-        liveCarriers--;
-        if (liveCarriers == 0) {
-          ex.notifyAll();
-        }
-      }
     }
   }
 

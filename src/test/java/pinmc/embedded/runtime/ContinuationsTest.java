@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 import pinmc.check.CheckOptions;
 import pinmc.check.CheckResult;
 import pinmc.check.ModelTarget;
+import pinmc.check.Reduction;
 import pinmc.corpus.BoundedBuffer;
 import pinmc.corpus.ChildThrows;
+import pinmc.corpus.LocalOnlyDifference;
 import pinmc.corpus.LockConditionQueue;
 import pinmc.corpus.LongJdkCall;
+import pinmc.corpus.LongSoloRun;
 import pinmc.corpus.LostUpdate;
 import pinmc.corpus.OppositeLockOrder;
 import pinmc.corpus.Peterson;
@@ -33,6 +36,7 @@ class ContinuationsTest {
   @AfterEach
   void yieldAgain() {
     Continuations.refuseEvery = 0;
+    Continuations.offForTests = false;
   }
 
   @Test
@@ -53,6 +57,16 @@ class ContinuationsTest {
     assertEquals(pinmc.check.Verdict.INCONCLUSIVE, r.verdict(), r.message());
     assertEquals(pinmc.check.Bound.LOCAL_PROGRESS, r.stats().boundHit(), r.message());
     assertTrue(r.message().contains("LongJdkCall"), "names the model frame it is stuck in: " + r.message());
+  }
+
+  @Test
+  void aThreadThatStepsAloneForLongerThanTheTimeoutIsNotTakenForStuck() {
+    java.time.Duration timeout = java.time.Duration.ofMillis(400);
+    CheckResult r = engine.check(ModelTarget.of(LongSoloRun.class, "1500", "300000"),
+        CheckOptions.builder().localProgressTimeout(timeout).maxSteps(10_000).build());
+    assertEquals(pinmc.check.Verdict.PASS, r.verdict(), r.message());
+    // Only a run that outlasts the timeout tests anything (1,500 scheduling points a millisecond or two apart, no garbage for a pause of the collector).
+    assertTrue(r.stats().timeMillis() > timeout.toMillis(), "the run outlasted the timeout: " + r.stats().timeMillis() + " ms");
   }
 
   /** What a check found, in the terms that must not depend on how threads hand over. */
@@ -82,5 +96,35 @@ class ContinuationsTest {
         assertEquals(yielding, searches(), "refusing every " + every + ". yield");
       }
     }
+  }
+
+  /**
+   * State caching takes each thread's frames from the thread itself at its scheduling points;
+   * in a continuation that walk must see the same frames, locals and operand stacks as on a
+   * carrier of its own, or fingerprints (and so the states told apart and the executions cut)
+   * would differ.
+   */
+  private List<String> cachedStates() {
+    List<String> out = new ArrayList<>();
+    record Search(Reduction reduction, ModelTarget target) {}
+    for (Search s : List.of(new Search(Reduction.STATES, ModelTarget.of(LocalOnlyDifference.class)),
+        new Search(Reduction.STATES, ModelTarget.of(LockConditionQueue.class)),
+        new Search(Reduction.STATEFUL, ModelTarget.of(BoundedBuffer.class, "notifyAll")),
+        new Search(Reduction.STATEFUL, ModelTarget.of("pinmc.blocking.ConditionBuffer", "1", "1", "2")))) {
+      CheckResult r = engine.check(s.target(), CheckOptions.builder().reduction(s.reduction()).maxSteps(2_000).build());
+      out.add(s.reduction() + " " + s.target().name() + ": " + r.outcome() + ", " + r.stats().executions() + " executions, "
+          + r.stats().statesNew() + " states, " + r.stats().statesVisited() + " visited");
+    }
+    return out;
+  }
+
+  @Test
+  void stateCachingSeesTheSameStatesInContinuationsAsOnCarriers() {
+    assumeTrue(Continuations.AVAILABLE, "no continuations on this JDK: " + Continuations.UNAVAILABLE_BECAUSE);
+    List<String> inContinuations = cachedStates();
+    Continuations.offForTests = true;
+    List<String> onCarriers = cachedStates();
+    assertEquals(onCarriers, inContinuations);
+    assertTrue(onCarriers.stream().allMatch(line -> !line.contains(" -1 states")), "every search cached states: " + onCarriers);
   }
 }
