@@ -81,11 +81,6 @@ final class LiveLocals {
     }
   }
 
-  /** What the slots of {@code method} (name and descriptor) hold at the call at {@code bci}, or null if unknown. */
-  static Slots at(Class<?> c, String method, String descriptor, int bci) {
-    return method(c, method, descriptor).slotsAt(bci);
-  }
-
   /**
    * One method of one class as a frame's fingerprint names it: a number of its own in this
    * JVM (two frames have the same number exactly when they are frames of the same method of

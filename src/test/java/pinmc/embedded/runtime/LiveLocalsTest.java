@@ -18,8 +18,8 @@ class LiveLocalsTest {
   @Test
   void aFrameOfAnApiClassKnowsItsDeadLocals() {
     // Atomic.when(guard, body): bytecode index 4 is the call that passes the guard on.
-    LiveLocals.Slots slots = LiveLocals.at(Atomic.class, "when",
-        "(Ljava/util/function/BooleanSupplier;Ljava/lang/Runnable;)V", 4);
+    LiveLocals.Slots slots = LiveLocals.method(Atomic.class, "when",
+        "(Ljava/util/function/BooleanSupplier;Ljava/lang/Runnable;)V").slotsAt(4);
     assertNotNull(slots, "Atomic.when has no slot analysis: its dead locals are hashed as the JVM reports them");
     assertArrayEquals(new byte[] {LiveLocals.DEAD, LiveLocals.REFERENCE, LiveLocals.DEAD}, slots.locals());
     assertArrayEquals(new byte[] {LiveLocals.REFERENCE, LiveLocals.REFERENCE}, slots.stack());
