@@ -52,7 +52,7 @@ public final class BenchReport {
       if (r.target().knownInterleavings() > 0) {
         interleavings += " (expected " + r.target().knownInterleavings() + ")";
       }
-      sb.append("| ").append(r.target().size()).append(" | ").append(r.reduction().name().toLowerCase(Locale.ROOT)).append(" | ");
+      sb.append("| ").append(r.target().size()).append(" | ").append(r.reduction().optionName()).append(" | ");
       if (e.isPresent()) {
         BenchResult.EngineFigures f = e.get();
         sb.append(String.format(Locale.ROOT, "%s | %d | %d | %s | %s | %s | %,.0f | %,.0f | %d MiB |", f.verdict().word(),
@@ -145,7 +145,7 @@ public final class BenchReport {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("program", r.target().program());
       row.put("size", r.target().size());
-      row.put("reduction", r.reduction().name().toLowerCase(Locale.ROOT));
+      row.put("reduction", r.reduction().optionName());
       row.put("interleavings", r.interleavings());
       row.put("knownInterleavings", r.target().knownInterleavings());
       List<Object> engines = new ArrayList<>();

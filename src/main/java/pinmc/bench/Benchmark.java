@@ -111,10 +111,11 @@ public final class Benchmark {
 
   /**
    * Whether the search runs every execution to its end, so that its executions' traces can be
-   * counted; state caching cuts an execution where it reaches a state seen before.
+   * counted; state caching cuts an execution where it reaches a state seen before, which
+   * {@code auto} may turn to.
    */
   static boolean countsTraces(Reduction r) {
-    return r != Reduction.STATES && r != Reduction.STATEFUL;
+    return r == Reduction.DPOR || r == Reduction.SOURCE || r == Reduction.NONE;
   }
 
   private static boolean timedOut(CheckResult r) {

@@ -122,7 +122,7 @@ public final class CheckOptions {
     private long maxExecutions;
     private Duration timeLimit;
     private Duration localProgressTimeout = DEFAULT_LOCAL_PROGRESS;
-    private Reduction reduction = Reduction.DPOR;
+    private Reduction reduction = Reduction.AUTO;
     private boolean detectRaces;
     private boolean enumerateRandom;
     private boolean minimize;

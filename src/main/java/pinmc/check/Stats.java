@@ -12,6 +12,8 @@ package pinmc.check;
  * @param boundHit the bound that cut the search, or null
  * @param statesNew new states (JPF), -1 otherwise
  * @param statesVisited revisited states (JPF), -1 otherwise
+ * @param reduction the reduction the embedded engine's search ran under (what {@link
+ *     Reduction#AUTO} chose), or null (JPF, a stored result without it)
  */
 public record Stats(
     long executions,
@@ -21,9 +23,16 @@ public record Stats(
     long timeMillis,
     Bound boundHit,
     long statesNew,
-    long statesVisited) {
+    long statesVisited,
+    Reduction reduction) {
 
   public static final Stats NONE = new Stats(0, 0, 0, 0, 0, null, -1, -1);
+
+  /** Figures of a search whose reduction is not known. */
+  public Stats(long executions, long sleepSetBlocked, long steps, long maxDepth, long timeMillis, Bound boundHit,
+      long statesNew, long statesVisited) {
+    this(executions, sleepSetBlocked, steps, maxDepth, timeMillis, boundHit, statesNew, statesVisited, null);
+  }
 
   /** Steps per second over the whole search, or 0 if it took no measurable time. */
   public double stepsPerSecond() {

@@ -162,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
   private static String reductions(List<BenchSeries> chosen) {
     Map<String, List<String>> byReduction = new LinkedHashMap<>();
     for (BenchSeries s : chosen) {
-      byReduction.computeIfAbsent(s.reduction().name().toLowerCase(Locale.ROOT), r -> new ArrayList<>()).add(s.program());
+      byReduction.computeIfAbsent(s.reduction().optionName(), r -> new ArrayList<>()).add(s.program());
     }
     List<String> parts = new ArrayList<>();
     byReduction.forEach((r, programs) -> parts.add("`--reduction " + r + "` for " + String.join(", ", programs)));

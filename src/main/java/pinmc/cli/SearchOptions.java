@@ -23,8 +23,9 @@ final class SearchOptions {
       description = "Stop after this long, e.g. 30s, 5m, 1h30m (default: no limit).")
   Duration timeLimit;
 
-  @Option(names = "--reduction", paramLabel = "dpor|source|none|states|stateful",
-      description = "dpor (default, optimal DPOR with wakeup trees) explores one interleaving per equivalence class; "
+  @Option(names = "--reduction", paramLabel = "auto|dpor|source|none|states|stateful",
+      description = "auto (default) is dpor until a thread waits on a monitor or condition, then starts again as stateful; "
+          + "dpor (optimal DPOR with wakeup trees) explores one interleaving per equivalence class; "
           + "source (source-set DPOR without wakeup trees) may also start redundant ones that its sleep sets cut short; "
           + "none explores every interleaving; states explores every interleaving but stops where an execution reaches "
           + "a state (heap, threads' frames, locks) reached before; stateful is source-set DPOR that stops where an "

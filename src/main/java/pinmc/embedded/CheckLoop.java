@@ -12,6 +12,7 @@ import pinmc.embedded.runtime.Execution;
 import pinmc.embedded.runtime.ExecutionConfig;
 import pinmc.embedded.runtime.Outcome;
 import pinmc.embedded.runtime.Sites;
+import pinmc.embedded.runtime.StateCaching;
 import pinmc.embedded.search.Explorer;
 import pinmc.embedded.search.StateCache;
 
@@ -58,6 +59,12 @@ final class CheckLoop {
   private final Sites sites;
   private final ExecutionConfig config;
   private final Model model;
+  /** The reduction the search runs under: the options', or for {@code auto} dpor, then stateful once a thread waits. */
+  private Reduction reduction;
+  /** Whether this is {@code --reduction auto} under options stateful DPOR accepts, so that a wait turns it stateful. */
+  private final boolean statefulOnWait;
+  /** Whether an execution violated a property: the verdict is decided, and the reduction no longer changes. */
+  private boolean violated;
   private long steps;
   private long maxDepth;
   private long executions;
@@ -74,6 +81,9 @@ final class CheckLoop {
     this.config = config;
     this.model = model;
     this.startNanos = startNanos;
+    boolean auto = options.reduction() == Reduction.AUTO;
+    this.reduction = auto ? Reduction.DPOR : options.reduction();
+    this.statefulOnWait = auto && StateCaching.refusal(options.toBuilder().reduction(Reduction.STATEFUL).build()) == null;
     this.lastProgress = startNanos;
   }
 
@@ -171,24 +181,32 @@ final class CheckLoop {
   /**
    * Counts execution {@code ex}, which ended with {@code o}, and returns {@code o}, or null
    * if the search has to start again: executions so far were reduced without knowing what
-   * the invariants read, or held threads back in a loop that turned out not to be a spin
-   * loop. (Not after a violation: the verdict is decided by then.)
+   * the invariants read, held threads back in a loop that turned out not to be a spin loop,
+   * or (under {@code --reduction auto}) had a thread wait, which turns the search stateful.
+   * (Not after a violation: the verdict is decided by then.)
    */
   private Outcome afterRun(Explorer explorer, Execution ex, Outcome o) {
     account(ex, o);
     states = explorer.stateCache();
+    if (o.kind() == Outcome.Kind.VIOLATION) {
+      violated = true;
+      return o;
+    }
+    if (statefulOnWait && !violated && reduction == Reduction.DPOR && ex.waited()) {
+      reduction = Reduction.STATEFUL;
+      return null;
+    }
     // Dependence-based reductions rely on what invariants read; plain enumeration, with or
     // without state caching, does not.
-    boolean reduced = options.reduction() == Reduction.DPOR || options.reduction() == Reduction.SOURCE
-        || options.reduction() == Reduction.STATEFUL;
-    if ((ex.invariantVisibilityGrew() && reduced || ex.fairnessChanged()) && o.kind() != Outcome.Kind.VIOLATION) {
+    boolean reduced = reduction == Reduction.DPOR || reduction == Reduction.SOURCE || reduction == Reduction.STATEFUL;
+    if (ex.invariantVisibilityGrew() && reduced || ex.fairnessChanged()) {
       return null;
     }
     return o;
   }
 
   private Explorer newExplorer(int bound, Passes<?> passes) {
-    Explorer e = new Explorer(options.reduction(), bound);
+    Explorer e = new Explorer(reduction, bound);
     if (options.detectRaces()) {
       e.log().detectRaces();
     }
@@ -235,6 +253,6 @@ final class CheckLoop {
 
   Stats stats(Bound bound) {
     return new Stats(executions, sleepBlocked, steps, maxDepth, (System.nanoTime() - startNanos) / 1_000_000, bound,
-        states == null ? -1 : states.distinct(), states == null ? -1 : states.matched());
+        states == null ? -1 : states.distinct(), states == null ? -1 : states.matched(), reduction);
   }
 }

@@ -55,7 +55,10 @@ public final class EmbeddedEngine implements Engine {
    */
   public long countInterleavings(ModelTarget target, CheckOptions options) {
     // Counting looks for no races and reports no progress: its executions are a check's again.
-    CheckOptions counting = options.toBuilder().noPreemptionBound().detectRaces(false).progress(ProgressListener.NONE).build();
+    // Counting needs every execution run to its end, which a stateful search does not do.
+    Reduction reduction = options.reduction() == Reduction.AUTO ? Reduction.DPOR : options.reduction();
+    CheckOptions counting = options.toBuilder().noPreemptionBound().detectRaces(false).progress(ProgressListener.NONE)
+        .reduction(reduction).build();
     return new Check(target, counting).countTraces();
   }
 

@@ -12,6 +12,7 @@ import pinmc.check.Operation;
 import pinmc.check.Property;
 import pinmc.check.Schedule;
 import pinmc.check.SourceLocation;
+import pinmc.check.Reduction;
 import pinmc.check.Stats;
 import pinmc.check.TraceStep;
 import pinmc.check.Verdict;
@@ -131,6 +132,7 @@ public final class ResultJson {
     o.put("boundHit", s.boundHit() == null ? null : s.boundHit().optionName());
     o.put("statesNew", s.statesNew());
     o.put("statesVisited", s.statesVisited());
+    o.put("reduction", s.reduction() == null ? null : s.reduction().optionName());
     return o;
   }
 
@@ -168,8 +170,9 @@ public final class ResultJson {
 
   private static Stats stats(JsonFields s) {
     Bound boundHit = named(Bound.values(), Bound::optionName, s.optionalString("boundHit"), "stats.boundHit");
+    Reduction reduction = named(Reduction.values(), Reduction::optionName, s.optionalString("reduction"), "stats.reduction");
     return new Stats(s.number("executions"), s.number("sleepSetBlocked"), s.number("steps"), s.number("maxDepth"),
-        s.number("timeMillis"), boundHit, s.number("statesNew"), s.number("statesVisited"));
+        s.number("timeMillis"), boundHit, s.number("statesNew"), s.number("statesVisited"), reduction);
   }
 
   /** The constant whose name is {@code word}, or null for a null word. */

@@ -70,6 +70,9 @@ final class Words {
       sb.append(" (").append(count(Math.round(s.stepsPerSecond()))).append(" steps/s)");
     }
     sb.append(", bound hit: ").append(s.boundHit() == null ? "none" : s.boundHit().optionName());
+    if (s.reduction() != null) {
+      sb.append(", reduction: ").append(s.reduction().optionName());
+    }
     return sb.toString();
   }
 

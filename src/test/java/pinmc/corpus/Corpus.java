@@ -43,6 +43,7 @@ public final class Corpus {
         Arguments.of(CountDownLatchWorkers.class, new String[] {"timedNeverTimesOut"}, "violation:assertion", true),
         Arguments.of(CountDownLatchWorkers.class, new String[] {"interrupted"}, "pass", true),
         Arguments.of(CrossedCriticalSections.class, new String[0], "violation:assertion", true),
+        Arguments.of(WaitThenLoseAnUpdate.class, new String[0], "violation:assertion", true),
         Arguments.of(CrossedCriticalSections.class, new String[] {"lockedReader"}, "violation:assertion", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));
   }

@@ -52,6 +52,8 @@ public final class Execution {
   final FairYield fair;
   final ModelThreads threads;
 
+  /** Set by {@link WaitSets} when a thread waits; see {@link #waited()}. */
+  boolean waited;
   /** State caching ({@code --reduction states}), or null without. */
   final StateCaching stateCaching;
 
@@ -292,6 +294,11 @@ public final class Execution {
   /** Whether this execution found state read by invariants that earlier executions did not treat as such. */
   public boolean invariantVisibilityGrew() {
     return invariants.visibilityGrew();
+  }
+
+  /** Whether a thread of this execution waited on a monitor or a condition: what {@code --reduction auto} turns stateful on. */
+  public boolean waited() {
+    return waited;
   }
 
   /** Whether this execution changed what fair scheduling assumes, so the search must start again (see {@link FairYield}). */

@@ -32,7 +32,7 @@ public final class StateCaching {
 
   /** Why {@code options} rule out state caching, as one line, or null if they do not. */
   public static String refusal(CheckOptions options) {
-    String option = "--reduction " + options.reduction().name().toLowerCase(java.util.Locale.ROOT);
+    String option = "--reduction " + options.reduction().optionName();
     if (options.preemptionBound().isPresent()) {
       // A state reached with fewer preemptions left has a smaller future: the count would
       // have to be part of the state, which leaves little to share.

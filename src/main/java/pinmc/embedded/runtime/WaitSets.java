@@ -121,6 +121,7 @@ public final class WaitSets implements Primitive {
     if (waitObject != lock) {
       conditionLocks.put(waitObject, lock);
     }
+    ex.waited = true;
     me.announce(OpKind.WAIT, waitObject, 0, site);
     ex.schedulePoint(me);
     int saved = m.depth;

@@ -45,6 +45,7 @@ interface Strategy {
       // STATEFUL: source sets; StateSummaries makes up for the futures of the states it cuts at
       case SOURCE, STATEFUL -> new SourceSets(search);
       case DPOR -> new OptimalDpor(search);
+      case AUTO -> throw new IllegalArgumentException("--reduction auto names no search: the check chooses dpor or stateful");
     };
   }
 
