@@ -5,12 +5,19 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import pinmc.check.ModelTarget;
+import pinmc.embedded.runtime.SharedPackages;
 
 /** Finds a target's {@code public static void main(String[])} in the model's class loader, or says in one line why not. */
 final class ModelMain {
   private ModelMain() {}
 
   static MethodHandle find(ModelTarget target, ClassLoader loader) throws BadTarget {
+    if (SharedPackages.isShared(target.mainClass())) {
+      // Classes of these packages come from the engine's own loader, not instrumented: the
+      // model's threads would run unchecked, and every search would pass.
+      throw new BadTarget("class " + target.mainClass() + " is in a package of the JDK or of pinmc's engine, which "
+          + "pinmc does not instrument; put the model in a package of its own");
+    }
     Class<?> mainClass;
     try {
       mainClass = Class.forName(target.mainClass(), false, loader);

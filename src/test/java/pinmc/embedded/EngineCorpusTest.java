@@ -318,6 +318,16 @@ class EngineCorpusTest {
     return count;
   }
 
+  /** A main class the engine shares uninstrumented would run unchecked and pass: it is refused instead. */
+  @Test
+  void aMainClassOfPinmcsEngineOrTheJdkIsRefused() {
+    for (String mainClass : new String[] {"pinmc.cli.Main", "java.lang.Thread"}) {
+      CheckResult r = engine.check(ModelTarget.of(mainClass), CheckOptions.defaults());
+      assertEquals(Verdict.ERROR, r.verdict(), mainClass + ": " + r.message());
+      assertTrue(r.message().contains("in a package of the JDK or of pinmc's engine"), r.message());
+    }
+  }
+
   @Test
   void javaUtilRandomIsEnumeratedWhenAsked() {
     CheckResult off = engine.check(ModelTarget.of(RandomBranch.class), CheckOptions.defaults());
