@@ -50,7 +50,7 @@ import pinmc.difftest.Generator.Construct;
  * </pre>
  *
  * {@code constructs} names groups of {@link Construct} (default: all); {@code reductions} the
- * unbounded reductions to compare (default: {@code dpor,source,states,stateful}); {@code children}
+ * unbounded reductions to compare (default: {@code dpor,source,states,stateful,auto}); {@code children}
  * and {@code ops} the most child threads and operations per child (default 2 and 3); {@code boundedStates}
  * also compares final states under the preemption bound for equality (off by default); {@code
  * bound=-1} leaves the bounded comparison out; {@code verbose=true} lists every seed's program
@@ -68,7 +68,7 @@ class DifferentialTest {
   static List<Config> configs(int bound) {
     List<Config> configs = new ArrayList<>();
     String only = System.getProperty("pinmc.difftest.reductions", "");
-    for (Reduction r : only.isBlank() ? List.of(Reduction.DPOR, Reduction.SOURCE, Reduction.STATES, Reduction.STATEFUL)
+    for (Reduction r : only.isBlank() ? List.of(Reduction.DPOR, Reduction.SOURCE, Reduction.STATES, Reduction.STATEFUL, Reduction.AUTO)
         : Stream.of(only.split(",")).map(n -> Reduction.valueOf(n.trim().toUpperCase(java.util.Locale.ROOT))).toList()) {
       configs.add(new Config(r, -1));
     }
