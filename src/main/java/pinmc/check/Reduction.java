@@ -31,8 +31,8 @@ public enum Reduction {
   STATEFUL,
   /**
    * {@link #DPOR}, until an execution has a thread wait on a monitor or a condition
-   * ({@code Object.wait}, {@code Condition.await}): then the search starts again under
-   * {@link #STATEFUL}. Waiting threads re-check their guards in loops, and every order of those
+   * ({@code Object.wait}, {@code Condition.await}) or park ({@code LockSupport.park}): then the
+   * search starts again under {@link #STATEFUL}. Waiting threads re-check their guards in loops, and every order of those
    * checks, wake-ups and critical sections is a trace of its own, many of them meeting in one
    * state: DPOR's executions grow with the traces, stateful DPOR's with the states. Stays
    * {@link #DPOR} where stateful DPOR refuses the options (a preemption bound, data races).

@@ -24,7 +24,7 @@ final class SearchOptions {
   Duration timeLimit;
 
   @Option(names = "--reduction", paramLabel = "auto|dpor|source|none|states|stateful",
-      description = "auto (default) is dpor until a thread waits on a monitor or condition, then starts again as stateful; "
+      description = "auto (default) is dpor until a thread waits on a monitor or condition or parks, then starts again as stateful; "
           + "dpor (optimal DPOR with wakeup trees) explores one interleaving per equivalence class; "
           + "source (source-set DPOR without wakeup trees) may also start redundant ones that its sleep sets cut short; "
           + "none explores every interleaving; states explores every interleaving but stops where an execution reaches "

@@ -182,7 +182,7 @@ final class CheckLoop {
    * Counts execution {@code ex}, which ended with {@code o}, and returns {@code o}, or null
    * if the search has to start again: executions so far were reduced without knowing what
    * the invariants read, held threads back in a loop that turned out not to be a spin loop,
-   * or (under {@code --reduction auto}) had a thread wait, which turns the search stateful.
+   * or (under {@code --reduction auto}) had a thread wait or park, which turns the search stateful.
    * (Not after a violation: the verdict is decided by then.)
    */
   private Outcome afterRun(Explorer explorer, Execution ex, Outcome o) {

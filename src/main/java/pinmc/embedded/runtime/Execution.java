@@ -52,7 +52,7 @@ public final class Execution {
   final FairYield fair;
   final ModelThreads threads;
 
-  /** Set by {@link WaitSets} when a thread waits; see {@link #waited()}. */
+  /** Set by {@link WaitSets} and {@link Parking} when a thread waits or parks; see {@link #waited()}. */
   boolean waited;
   /** State caching ({@code --reduction states}), or null without. */
   final StateCaching stateCaching;
@@ -296,7 +296,7 @@ public final class Execution {
     return invariants.visibilityGrew();
   }
 
-  /** Whether a thread of this execution waited on a monitor or a condition: what {@code --reduction auto} turns stateful on. */
+  /** Whether a thread of this execution waited on a monitor or a condition, or parked: what {@code --reduction auto} turns stateful on. */
   public boolean waited() {
     return waited;
   }

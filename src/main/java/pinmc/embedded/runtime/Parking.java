@@ -52,6 +52,7 @@ final class Parking implements Primitive {
   }
 
   void park(ModelThread me, boolean timed, int site) {
+    ex.waited = true;
     me.announce(OpKind.PARK, null, 0, site);
     me.opTimed = timed;
     ex.schedulePoint(me);
