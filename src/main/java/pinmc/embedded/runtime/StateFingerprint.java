@@ -96,6 +96,10 @@ final class StateFingerprint {
    * would give one state another fingerprint in each execution.
    */
   <V> void table(java.util.Map<Object, V> table, java.util.function.Function<V, long[]> entry) {
+    if (table.isEmpty()) {
+      h.putInt(0); // what the rows below put for no rows, without sorting nothing
+      return;
+    }
     List<java.util.Map.Entry<Object, V>> entries = new ArrayList<>(table.entrySet());
     entries.sort(Comparator.comparingLong(e -> knownName(e.getKey())));
     List<long[]> rows = new ArrayList<>(entries.size());

@@ -98,6 +98,10 @@ final class ThreadLifeCycle implements Primitive {
   /** Its part of a state fingerprint: threads interrupted before they were started. */
   @Override
   public void hashState(StateFingerprint f) {
+    if (interruptedBeforeStart.isEmpty()) {
+      f.table(java.util.Map.of(), v -> new long[0]);
+      return;
+    }
     java.util.IdentityHashMap<Object, Boolean> table = new java.util.IdentityHashMap<>();
     for (Thread t : interruptedBeforeStart) {
       table.put(t, Boolean.TRUE);
