@@ -39,8 +39,15 @@ final class ThreadLifeCycle implements Primitive {
 
   /** Whether the thread {@code t} joins has ended, or was not started (then join returns at once). */
   private boolean joinTargetGone(ModelThread t) {
-    ModelThread target = ex.threads.of((Thread) t.opObject);
-    return target == null || target.terminated;
+    ModelThread target = t.joinTarget;
+    if (target == null) {
+      target = ex.threads.of((Thread) t.opObject);
+      if (target == null) {
+        return true;
+      }
+      t.joinTarget = target;
+    }
+    return target.terminated;
   }
 
   @Override
