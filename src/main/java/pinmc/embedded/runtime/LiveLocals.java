@@ -140,7 +140,7 @@ final class LiveLocals {
   /**
    * The method {@code frame} runs. Its descriptor is asked for only where its class overloads
    * its name: JDK 22 and later parse the descriptor into a {@code MethodType} each time a frame
-   * is asked for it (a twentieth of a stateful search's time went there), and the name alone
+   * is asked for it (8% of a stateful search of ConditionBuffer went there on JDK 25), and the name alone
    * tells every other method apart.
    */
   static Method method(StackWalker.StackFrame frame) {
