@@ -88,7 +88,7 @@ public final class Execution {
     this.atomicCells = primitive(AtomicCells.class);
     this.atomicBlocks = primitive(AtomicBlocks.class);
     this.fair = primitive(FairYield.class);
-    this.threads = new ModelThreads(Primitive.byOperation(primitives.toArray(Primitive[]::new)), fair, objects);
+    this.threads = new ModelThreads(Primitives.byOperation(primitives), fair, objects);
     this.steps = new Steps(this, log, new DataRaceReport(this, sites));
   }
 

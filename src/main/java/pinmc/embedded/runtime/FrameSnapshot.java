@@ -150,7 +150,7 @@ final class FrameSnapshot {
           continue;
         }
         try {
-          out.add(new Frame(LiveLocals.method(c, f.getMethodName(), f.getDescriptor()), f.getByteCodeIndex(),
+          out.add(new Frame(LiveLocals.method(f), f.getByteCodeIndex(),
               (Object[]) LOCALS.invokeExact((Object) f), (Object[]) STACK.invokeExact((Object) f)));
         } catch (Throwable t) {
           throw new IllegalStateException("cannot read a frame of " + c.getName(), t);

@@ -106,11 +106,67 @@ final class LiveLocals {
         }
       };
 
+  /**
+   * The names of the methods and constructors {@code c} declares more than once (overloads), or
+   * null if reflection cannot list them: a frame of any other method is named by its name alone.
+   */
+  private static final ClassValue<java.util.Set<String>> OVERLOADED = new ClassValue<>() {
+    @Override
+    protected java.util.Set<String> computeValue(Class<?> c) {
+      try {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> twice = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+          if (!seen.add(m.getName())) {
+            twice.add(m.getName());
+          }
+        }
+        if (c.getDeclaredConstructors().length > 1) {
+          twice.add("<init>");
+        }
+        return twice;
+      } catch (LinkageError | RuntimeException e) {
+        return null;
+      }
+    }
+  };
+
   /** Method {@code name} with {@code descriptor} of {@code c}, numbered when first asked for. */
   static Method method(Class<?> c, String name, String descriptor) {
     return METHODS_BY_CLASS.get(c).computeIfAbsent(new MethodKey(name, descriptor),
         k -> new Method(METHODS.incrementAndGet(), BY_CLASS.get(c).get(name + descriptor)));
   }
+
+  /**
+   * The method {@code frame} runs. Its descriptor is asked for only where its class overloads
+   * its name: JDK 22 and later parse the descriptor into a {@code MethodType} each time a frame
+   * is asked for it (8% of a stateful search of ConditionBuffer went there on JDK 25), and the name alone
+   * tells every other method apart.
+   */
+  static Method method(StackWalker.StackFrame frame) {
+    Class<?> c = frame.getDeclaringClass();
+    String name = frame.getMethodName();
+    java.util.Set<String> overloaded = OVERLOADED.get(c);
+    if (overloaded == null || overloaded.contains(name)) {
+      return method(c, name, frame.getDescriptor());
+    }
+    java.util.concurrent.ConcurrentHashMap<String, Method> byName = METHODS_BY_NAME.get(c);
+    Method m = byName.get(name);
+    if (m == null) {
+      m = method(c, name, frame.getDescriptor());
+      byName.putIfAbsent(name, m);
+    }
+    return m;
+  }
+
+  /** The methods of a class it does not overload, by name: the same {@link Method}s as {@link #METHODS_BY_CLASS}'s. */
+  private static final ClassValue<java.util.concurrent.ConcurrentHashMap<String, Method>> METHODS_BY_NAME =
+      new ClassValue<>() {
+        @Override
+        protected java.util.concurrent.ConcurrentHashMap<String, Method> computeValue(Class<?> c) {
+          return new java.util.concurrent.ConcurrentHashMap<>();
+        }
+      };
 
   private static Map<String, Slots[]> analyse(Class<?> c) throws AnalyzerException {
     byte[] bytes = c.getClassLoader() instanceof DefinedClasses d ? d.definedBytes(c) : classFile(c);

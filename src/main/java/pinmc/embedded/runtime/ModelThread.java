@@ -35,6 +35,12 @@ final class ModelThread {
   boolean opWrites;
   BooleanSupplier opGuard;
   ModelThread opThread;
+  /**
+   * For a join: the model thread it waits for, once started (found once, not in a map at every
+   * step the join is asked whether it is enabled); null until then. Not part of the state: it
+   * follows from {@code opObject}.
+   */
+  ModelThread joinTarget;
 
   boolean terminated;
   boolean eventOpen;
@@ -97,6 +103,7 @@ final class ModelThread {
     opWrites = false;
     opGuard = null;
     opThread = null;
+    joinTarget = null;
   }
 
   @Override

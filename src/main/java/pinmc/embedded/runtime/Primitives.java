@@ -48,6 +48,34 @@ public final class Primitives {
     }
   }
 
+  /**
+   * Which of the primitives {@link #makeAll} makes answers for each operation, by position in
+   * that list, indexed by {@link OpKind#ordinal()}: the same in every execution, so found once
+   * (checked by {@link Primitive#byOperation}) rather than at every execution's start.
+   */
+  private static volatile int[] ownerPositions;
+
+  /** {@link Primitive#byOperation} of the primitives {@link #makeAll} made, in its order. */
+  static Primitive[] byOperation(List<Primitive> made) {
+    int[] positions = ownerPositions;
+    if (positions == null || made.size() != REGISTERED.size()) {
+      Primitive[] table = Primitive.byOperation(made.toArray(Primitive[]::new));
+      if (made.size() == REGISTERED.size()) {
+        positions = new int[table.length];
+        for (int op = 0; op < table.length; op++) {
+          positions[op] = made.indexOf(table[op]);
+        }
+        ownerPositions = positions;
+      }
+      return table;
+    }
+    Primitive[] table = new Primitive[positions.length];
+    for (int op = 0; op < positions.length; op++) {
+      table[op] = made.get(positions[op]);
+    }
+    return table;
+  }
+
   /** The primitive of class {@code kind} among {@code made}. */
   static <T extends Primitive> T find(List<Primitive> made, Class<T> kind) {
     for (Primitive p : made) {

@@ -2,8 +2,6 @@ package pinmc.embedded.runtime;
 
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 
@@ -40,6 +38,20 @@ final class StateFingerprint {
   }
 
   private static final int MAX_OBJECTS = 1_000_000;
+
+  /**
+   * A number for each class an object of the heap belongs to, the same for the JVM's life:
+   * fingerprints are only compared within one search, in one JVM, so the number can stand for
+   * the class. Classes of the same name from two loaders get two numbers, which can only
+   * keep states apart.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger CLASSES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final ClassValue<Integer> CLASS_NUMBERS = new ClassValue<>() {
+    @Override
+    protected Integer computeValue(Class<?> c) {
+      return CLASSES.incrementAndGet();
+    }
+  };
 
   private final Execution ex;
   private final StateHasher h = new StateHasher();
@@ -96,19 +108,44 @@ final class StateFingerprint {
    * would give one state another fingerprint in each execution.
    */
   <V> void table(java.util.Map<Object, V> table, java.util.function.Function<V, long[]> entry) {
-    List<java.util.Map.Entry<Object, V>> entries = new ArrayList<>(table.entrySet());
-    entries.sort(Comparator.comparingLong(e -> knownName(e.getKey())));
-    List<long[]> rows = new ArrayList<>(entries.size());
-    for (java.util.Map.Entry<Object, V> e : entries) {
-      long key = token(e.getKey());
-      long[] values = entry.apply(e.getValue());
-      long[] row = new long[values.length + 1];
-      row[0] = key;
-      System.arraycopy(values, 0, row, 1, values.length);
-      rows.add(row);
+    int n = table.size();
+    if (n == 0) {
+      h.putInt(0); // what the rows below put for no rows, without sorting nothing
+      return;
     }
-    rows.sort(Comparator.comparingLong(r -> r[0]));
-    h.putInt(rows.size());
+    // Arrays and insertion sorts (both stable, as a list's sort is): tables have a few rows,
+    // and the list, comparators and boxes this was written with cost more than the sorting.
+    Object[] keys = new Object[n];
+    @SuppressWarnings("unchecked")
+    V[] values = (V[]) new Object[n];
+    long[] names = new long[n];
+    int i = 0;
+    for (java.util.Map.Entry<Object, V> e : table.entrySet()) {
+      long name = knownName(e.getKey());
+      int at = i++;
+      for (; at > 0 && names[at - 1] > name; at--) {
+        keys[at] = keys[at - 1];
+        values[at] = values[at - 1];
+        names[at] = names[at - 1];
+      }
+      keys[at] = e.getKey();
+      values[at] = e.getValue();
+      names[at] = name;
+    }
+    long[][] rows = new long[n][];
+    for (int k = 0; k < n; k++) {
+      long key = token(keys[k]);
+      long[] v = entry.apply(values[k]);
+      long[] row = new long[v.length + 1];
+      row[0] = key;
+      System.arraycopy(v, 0, row, 1, v.length);
+      int at = k;
+      for (; at > 0 && rows[at - 1][0] > key; at--) {
+        rows[at] = rows[at - 1];
+      }
+      rows[at] = row;
+    }
+    h.putInt(n);
     for (long[] row : rows) {
       h.putInt(row.length);
       for (long v : row) {
@@ -255,7 +292,7 @@ final class StateFingerprint {
   private void contents(Object o) {
     Class<?> c = o.getClass();
     h.putLong(token(o));
-    string(c.getName());
+    h.putInt(CLASS_NUMBERS.get(c)); // stands for its name, which took a dozen hash rounds an object
     if (c.isArray()) {
       array(o, c.getComponentType());
     } else if (o instanceof String s) {

@@ -39,8 +39,15 @@ final class ThreadLifeCycle implements Primitive {
 
   /** Whether the thread {@code t} joins has ended, or was not started (then join returns at once). */
   private boolean joinTargetGone(ModelThread t) {
-    ModelThread target = ex.threads.of((Thread) t.opObject);
-    return target == null || target.terminated;
+    ModelThread target = t.joinTarget;
+    if (target == null) {
+      target = ex.threads.of((Thread) t.opObject);
+      if (target == null) {
+        return true;
+      }
+      t.joinTarget = target;
+    }
+    return target.terminated;
   }
 
   @Override
@@ -98,6 +105,10 @@ final class ThreadLifeCycle implements Primitive {
   /** Its part of a state fingerprint: threads interrupted before they were started. */
   @Override
   public void hashState(StateFingerprint f) {
+    if (interruptedBeforeStart.isEmpty()) {
+      f.table(java.util.Map.of(), v -> new long[0]);
+      return;
+    }
     java.util.IdentityHashMap<Object, Boolean> table = new java.util.IdentityHashMap<>();
     for (Thread t : interruptedBeforeStart) {
       table.put(t, Boolean.TRUE);

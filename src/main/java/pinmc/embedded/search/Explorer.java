@@ -124,6 +124,9 @@ public final class Explorer {
     log.reset();
     divergence = null;
     executions++;
+    if (states != null) {
+      states.executionStarted();
+    }
     if (summaries != null) {
       summaries.executionStarted();
     }

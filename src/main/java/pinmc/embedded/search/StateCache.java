@@ -26,6 +26,11 @@ public final class StateCache {
   /** The fingerprint of the state before each decision of the path. */
   private final ArrayList<byte[]> pathStates = new ArrayList<>();
   private int repeatedFrom = -1;
+  /**
+   * For {@link #replaysStepOf}, by thread number: the last decision of the current execution's
+   * replayed prefix the thread takes (-1: none); null until first asked in an execution.
+   */
+  private int[] lastReplayedStep;
   /** See {@link #frameDepth(int)}, by thread number. */
   private int[] frameDepths = new int[8];
   /** Under stateful DPOR, the finished states and their summaries; null under plain state caching. */
@@ -60,12 +65,28 @@ public final class StateCache {
    * it runs again before any state this execution reaches for the first time.
    */
   public boolean replaysStepOf(int thread, int depth) {
-    for (int k = depth; k < search.replayLength(); k++) {
-      if (search.node(k).chosen == thread) {
-        return true;
+    if (lastReplayedStep == null) {
+      // Once an execution: asked at every scheduling point, a walk of the rest of the prefix
+      // each time was quadratic in its length.
+      int[] last = new int[8];
+      Arrays.fill(last, -1);
+      for (int k = 0; k < search.replayLength(); k++) {
+        int t = search.node(k).chosen;
+        if (t >= last.length) {
+          int old = last.length;
+          last = Arrays.copyOf(last, Math.max(t + 1, 2 * old));
+          Arrays.fill(last, old, last.length, -1);
+        }
+        last[t] = k;
       }
+      lastReplayedStep = last;
     }
-    return false;
+    return thread < lastReplayedStep.length && lastReplayedStep[thread] >= depth;
+  }
+
+  /** A new execution begins: its replayed prefix is the path's, fixed until it ends. */
+  void executionStarted() {
+    lastReplayedStep = null;
   }
 
   /**
