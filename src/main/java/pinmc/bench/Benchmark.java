@@ -26,11 +26,18 @@ import pinmc.embedded.EmbeddedEngine;
 public final class Benchmark {
   private final List<Engine> engines;
   private final int runs;
+  /** Engines measured more or fewer times than {@link #runs}, by name. */
+  private final java.util.Map<String, Integer> runsByEngine;
   private final CheckOptions options;
   private final double budgetMillis;
   private final EmbeddedEngine embedded = new EmbeddedEngine();
 
   public Benchmark(List<Engine> engines, int runs, CheckOptions options, java.time.Duration budget) {
+    this(engines, runs, java.util.Map.of(), options, budget.toMillis());
+  }
+
+  private Benchmark(List<Engine> engines, int runs, java.util.Map<String, Integer> runsByEngine, CheckOptions options,
+      double budgetMillis) {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1: " + runs);
     }
@@ -39,8 +46,23 @@ public final class Benchmark {
     }
     this.engines = List.copyOf(engines);
     this.runs = runs;
+    this.runsByEngine = java.util.Map.copyOf(runsByEngine);
     this.options = options;
-    this.budgetMillis = budget.toMillis();
+    this.budgetMillis = budgetMillis;
+  }
+
+  /**
+   * The same benchmark with {@code n} measured runs of engine {@code engine}: JPF's runs take
+   * minutes where the embedded engine's take seconds, and vary less in proportion, so the
+   * embedded engine's median can come from more runs than JPF's.
+   */
+  public Benchmark withRuns(String engine, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("runs must be at least 1: " + n);
+    }
+    java.util.Map<String, Integer> byEngine = new java.util.HashMap<>(runsByEngine);
+    byEngine.put(engine, n);
+    return new Benchmark(engines, runs, byEngine, options, budgetMillis);
   }
 
   /** Runs every series; {@code each} hears of every result as it comes. */
@@ -72,10 +94,18 @@ public final class Benchmark {
     for (int i = 0; i < active.size(); i++) {
       first[i] = active.get(i).check(t.target(), options); // warm-up: class loading, JIT, JPF's start
     }
-    double[][] millis = new double[active.size()][runs];
+    int[] runsOf = new int[active.size()];
+    double[][] millis = new double[active.size()][];
+    for (int i = 0; i < active.size(); i++) {
+      runsOf[i] = runsByEngine.getOrDefault(active.get(i).name(), runs);
+      millis[i] = new double[runsOf[i]];
+    }
     long[] peak = new long[active.size()];
-    for (int r = 0; r < runs; r++) {
+    for (int r = 0; r < Arrays.stream(runsOf).max().orElseThrow(); r++) {
       for (int i = 0; i < active.size(); i++) {
+        if (r >= runsOf[i]) {
+          continue;
+        }
         resetPeaks();
         long start = System.nanoTime();
         CheckResult result = active.get(i).check(t.target(), options);
@@ -101,7 +131,7 @@ public final class Benchmark {
       boolean isEmbedded = active.get(i).name().equals("embedded");
       figures.add(new BenchResult.EngineFigures(active.get(i).name(), f.verdict(), isEmbedded ? f.stats().executions() : -1,
           isEmbedded ? f.stats().sleepSetBlocked() : -1, isEmbedded ? f.stats().steps() : -1, f.stats().statesNew(),
-          median(millis[i]), runs, peak[i], f.verdict() == Verdict.ERROR ? f.message() : null));
+          median(millis[i]), runsOf[i], peak[i], f.verdict() == Verdict.ERROR ? f.message() : null));
       if (isEmbedded && countsTraces(reduction) && !f.foundBug() && f.stats().boundHit() == null) {
         interleavings = embedded.countInterleavings(t.target(), options);
       }

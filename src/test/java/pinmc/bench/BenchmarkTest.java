@@ -176,6 +176,17 @@ class BenchmarkTest {
   }
 
   @Test
+  void jpfCanBeMeasuredFewerTimesThanTheEmbeddedEngine() {
+    BenchTarget fs = new BenchTarget("filesystem", "13", ModelTarget.of("pinmc.literature.FileSystem", "13"), -1);
+    Engine jpf = new SlowEngine();
+    BenchResult r = new Benchmark(List.of(embedded, jpf), 3, CheckOptions.defaults(), Duration.ofSeconds(60))
+        .withRuns("jpf", 1).measure(fs, Reduction.DPOR, List.of(embedded, jpf));
+    assertEquals(3, r.engine("embedded").orElseThrow().runs(), r.toString());
+    assertEquals(1, r.engine("jpf").orElseThrow().runs(), r.toString());
+    assertThrows(IllegalArgumentException.class, () -> bench.withRuns("jpf", 0));
+  }
+
+  @Test
   void jsonCarriesEveryEngine() {
     List<BenchResult> results = List.of(measure("filesystem", "pinmc.literature.FileSystem", "14"));
     Map<?, ?> json = (Map<?, ?>) Json.parse(BenchReport.json(results, null));
