@@ -47,6 +47,8 @@ final class ModelThread {
   boolean parkPermit;
   /** While waiting on a monitor or condition: whether a notify has chosen this thread. */
   boolean notified;
+  /** While waiting on a monitor or condition: the lock the wait released and takes back (the monitor's object, or the condition's lock). */
+  Object waitLock;
   /** Lock depth held on the monitor released by wait, restored on wake-up. */
   int savedLockDepth;
   /** While re-evaluating its own guard inside the guarded step: its reads are guard reads. */
