@@ -44,6 +44,7 @@ public final class Corpus {
         Arguments.of(CountDownLatchWorkers.class, new String[] {"interrupted"}, "pass", true),
         Arguments.of(CrossedCriticalSections.class, new String[0], "violation:assertion", true),
         Arguments.of(CrossedCriticalSections.class, new String[] {"lockedReader"}, "violation:assertion", true),
+        Arguments.of(CrossedCriticalSections.class, new String[] {"otherLockReader"}, "violation:assertion", true),
         Arguments.of(AwaitedOrNot.class, new String[0], "pass", true),
         Arguments.of(AwaitedOrNot.class, new String[] {"monitor"}, "pass", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));

@@ -132,6 +132,7 @@ public final class WaitSets implements Primitive {
     int saved = m.depth;
     m.owner = null;
     m.depth = 0;
+    me.gaveUp(lock);
     me.notified = false;
     joinInThreadOrder(waitSets.computeIfAbsent(waitObject, k -> new ArrayList<>()), me);
     me.announce(OpKind.REACQUIRE, waitObject, 0, site);
@@ -144,6 +145,7 @@ public final class WaitSets implements Primitive {
     me.waitLock = null;
     m.owner = me;
     m.depth = saved;
+    me.took(lock);
     if (me.interrupted && !wasNotified) {
       me.interrupted = false;
       throw new InterruptedException();
