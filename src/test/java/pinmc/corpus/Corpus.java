@@ -45,6 +45,11 @@ public final class Corpus {
         Arguments.of(CrossedCriticalSections.class, new String[0], "violation:assertion", true),
         Arguments.of(WaitThenLoseAnUpdate.class, new String[0], "violation:assertion", true),
         Arguments.of(CrossedCriticalSections.class, new String[] {"lockedReader"}, "violation:assertion", true),
+        Arguments.of(CrossedCriticalSections.class, new String[] {"otherLockReader"}, "violation:assertion", true),
+        Arguments.of(AwaitedOrNot.class, new String[0], "pass", true),
+        Arguments.of(BrokenConditionBuffer.class, new String[] {"readAfterUnlock"}, "violation:assertion", true),
+        Arguments.of(BrokenConditionBuffer.class, new String[] {"wrongCondition"}, "deadlock", true),
+        Arguments.of(AwaitedOrNot.class, new String[] {"monitor"}, "pass", true),
         Arguments.of(Spinner.class, new String[0], "inconclusive", true));
   }
 }

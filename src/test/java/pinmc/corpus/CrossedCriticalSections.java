@@ -15,14 +15,21 @@ package pinmc.corpus;
  * orders them (they could not come between the acquisition and its release), so a summary's
  * acquisition that was raced only with the steps no later conflicting step follows (here the
  * release) missed the failure.
+ *
+ * <p>With {@code otherLockReader} it reads each variable under another lock: its reads and the
+ * sections' writes are each made holding a lock, but not the same one, so nothing orders them
+ * and the summary's reads must still race with the path's writes (stateful DPOR drops such a
+ * race only when both steps held one lock, see {@code StateSummaries}).
  */
 public class CrossedCriticalSections {
   static final Object lock = new Object();
+  static final Object other = new Object();
   static int x;
   static int y;
 
   public static void main(String[] args) throws InterruptedException {
     boolean lockedReader = args.length > 0 && args[0].equals("lockedReader");
+    boolean otherLockReader = args.length > 0 && args[0].equals("otherLockReader");
     Thread first = new Thread(() -> {
       synchronized (lock) {
         x = 1;
@@ -41,6 +48,13 @@ public class CrossedCriticalSections {
           seenY = y;
         }
         synchronized (lock) {
+          seenX = x;
+        }
+      } else if (otherLockReader) {
+        synchronized (other) {
+          seenY = y;
+        }
+        synchronized (other) {
           seenX = x;
         }
       } else {

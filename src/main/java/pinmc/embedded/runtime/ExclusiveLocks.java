@@ -122,6 +122,7 @@ public final class ExclusiveLocks implements Primitive {
     }
     m.owner = me;
     m.depth = 1;
+    me.took(o);
   }
 
   boolean tryLock(ModelThread me, Object o, int site) {
@@ -141,6 +142,7 @@ public final class ExclusiveLocks implements Primitive {
     }
     m.owner = me;
     m.depth = 1;
+    me.took(o);
     return true;
   }
 
@@ -159,6 +161,7 @@ public final class ExclusiveLocks implements Primitive {
       ex.schedulePoint(me);
     }
     m.owner = null;
+    me.gaveUp(o);
   }
 
   boolean isHeldBy(Object lock, ModelThread me) {

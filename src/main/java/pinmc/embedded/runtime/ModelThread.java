@@ -53,6 +53,14 @@ final class ModelThread {
   boolean parkPermit;
   /** While waiting on a monitor or condition: whether a notify has chosen this thread. */
   boolean notified;
+  /** While waiting on a monitor or condition: the lock the wait released and takes back (the monitor's object, or the condition's lock). */
+  Object waitLock;
+  /**
+   * The exclusive locks it holds (monitors, {@code ReentrantLock}s, write locks), in the order
+   * taken: the last is the one its steps are marked as guarded by (see {@code Steps.begin}).
+   */
+  private Object[] heldLocks = new Object[2];
+  private int heldCount;
   /** Lock depth held on the monitor released by wait, restored on wake-up. */
   int savedLockDepth;
   /** While re-evaluating its own guard inside the guarded step: its reads are guard reads. */
@@ -88,6 +96,30 @@ final class ModelThread {
     this.id = id;
     this.javaThread = javaThread;
     this.isMain = isMain;
+  }
+
+  /** It became the owner of {@code lock} (not a reentry). */
+  void took(Object lock) {
+    if (heldCount == heldLocks.length) {
+      heldLocks = java.util.Arrays.copyOf(heldLocks, heldCount * 2);
+    }
+    heldLocks[heldCount++] = lock;
+  }
+
+  /** It is no longer the owner of {@code lock} (locks can be released in any order). */
+  void gaveUp(Object lock) {
+    for (int i = heldCount - 1; i >= 0; i--) {
+      if (heldLocks[i] == lock) {
+        System.arraycopy(heldLocks, i + 1, heldLocks, i, heldCount - i - 1);
+        heldLocks[--heldCount] = null;
+        return;
+      }
+    }
+  }
+
+  /** The exclusive lock it took last of those it holds, or null. */
+  Object lastHeldLock() {
+    return heldCount == 0 ? null : heldLocks[heldCount - 1];
   }
 
   String name() {

@@ -75,6 +75,7 @@ public final class ReadWriteLocks implements Primitive {
     } else {
       m.owner = me;
       m.depth = 1;
+      me.took(lock);
     }
     return true;
   }
@@ -115,6 +116,7 @@ public final class ReadWriteLocks implements Primitive {
     ex.schedulePoint(me);
     m.owner = me;
     m.depth = 1;
+    me.took(lock);
   }
 
   // ------------------------------------------------------------ entry points of juc.ModelReentrantReadWriteLock

@@ -224,6 +224,7 @@ final class StateFingerprint {
     reference(t.opGuard);
     threadNumber(t.opThread);
     h.putBoolean(t.interrupted).putBoolean(t.parkPermit).putBoolean(t.notified).putInt(t.savedLockDepth);
+    reference(t.waitLock);
     h.putInt(t.atomicDepth).putInt(t.silent).putBoolean(t.inGuard);
     h.putInt(t.allocations).putInt(t.initAllocations).putInt(t.initClass);
     h.putBoolean(t.heldBack).putBoolean(t.releasePending).putInt(t.spinSite).putBoolean(t.held);

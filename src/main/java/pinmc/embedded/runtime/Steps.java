@@ -34,6 +34,14 @@ final class Steps implements Dependence {
     if (t.atomicDepth > 0) {
       log.markContinuation();
     }
+    Object held = t.lastHeldLock();
+    if (held != null) {
+      // Only a lock with a number of its own: the objects the model did not allocate share one.
+      int lock = ex.objects.objectId(held);
+      if (lock != ObjectNumbers.UNKNOWN_OBJECT) {
+        log.guardedBy(Location.of(lock, ExclusiveLocks.MONITOR));
+      }
+    }
     t.eventOpen = true;
     ex.threads.last = t;
     ex.fair.beginStep(t, ex.threads.all);

@@ -13,6 +13,18 @@ import pinmc.embedded.search.AccessSet;
  * joining it and notifying write it, so a notify is ordered with every wait it could wake;
  * a wake-up reads it, so it happens after the notify that woke it.
  *
+ * <p>A waiting thread carries the lock its wait released ({@link ModelThread#waitLock}); there
+ * is no table from condition to lock, which the state fingerprint would have had to include:
+ * a table that remembers every condition awaited so far made a state in which a condition had
+ * once been awaited differ from the same state in which it had not, and stateful DPOR explored
+ * both ({@code ConditionBuffer 2 2 2}: 10,330 executions with it, 5,341 without). Who waits
+ * where, in which order, and what each waiter must take back are all the future depends on.
+ *
+ * <p>A wait set is kept in the order of thread numbers, not of arrival: {@code notify} wakes an
+ * arbitrary waiter (JLS 17.2.2; {@code Condition.signal} likewise names no order), and every
+ * waiter is one of its choices, so the order only numbers the choices. Kept in arrival order,
+ * the same waiters reached in two orders were two states.
+ *
  * <p>Public for the entry points at the end of this file (they take no site: a trace finds it
  * from the stack), which the engine's stand-in
  * {@code juc.ModelCondition} calls ({@code Object.wait}/{@code notify} come through
@@ -25,8 +37,6 @@ public final class WaitSets implements Primitive {
   private final Execution ex;
   private final ExclusiveLocks locks;
   private final IdentityHashMap<Object, ArrayList<ModelThread>> waitSets = new IdentityHashMap<>();
-  /** The lock of each condition awaited so far. */
-  private final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
 
   WaitSets(Execution ex, ExclusiveLocks locks) {
     this.ex = ex;
@@ -38,7 +48,7 @@ public final class WaitSets implements Primitive {
     return new OpKind[] {OpKind.WAIT, OpKind.REACQUIRE, OpKind.NOTIFY, OpKind.NOTIFY_ALL};
   }
 
-  /** Its part of a state fingerprint: each non-empty wait set in order, and each condition's lock. */
+  /** Its part of a state fingerprint: each non-empty wait set in order (each waiter's lock is in its thread's state). */
   @Override
   public void hashState(StateFingerprint f) {
     java.util.IdentityHashMap<Object, ArrayList<ModelThread>> waiting = new java.util.IdentityHashMap<>();
@@ -48,13 +58,11 @@ public final class WaitSets implements Primitive {
       }
     });
     f.table(waiting, ws -> ws.stream().mapToLong(t -> t.id).toArray());
-    f.table(conditionLocks, lock -> new long[] {f.token(lock)});
   }
 
-  /** The lock a thread waiting on {@code t.opObject} must hold: the object itself, or a condition's lock. */
+  /** The lock a thread waiting on {@code t.opObject} released and takes back: the object itself, or a condition's lock. */
   Object lockOf(ModelThread t) {
-    Object lock = conditionLocks.get(t.opObject);
-    return lock == null ? t.opObject : lock;
+    return t.waitLock;
   }
 
   @Override
@@ -118,17 +126,16 @@ public final class WaitSets implements Primitive {
       me.interrupted = false;
       throw new InterruptedException();
     }
-    if (waitObject != lock) {
-      conditionLocks.put(waitObject, lock);
-    }
     ex.waited = true;
+    me.waitLock = lock;
     me.announce(OpKind.WAIT, waitObject, 0, site);
     ex.schedulePoint(me);
     int saved = m.depth;
     m.owner = null;
     m.depth = 0;
+    me.gaveUp(lock);
     me.notified = false;
-    waitSets.computeIfAbsent(waitObject, k -> new ArrayList<>()).add(me);
+    joinInThreadOrder(waitSets.computeIfAbsent(waitObject, k -> new ArrayList<>()), me);
     me.announce(OpKind.REACQUIRE, waitObject, 0, site);
     me.opTimed = timed;
     ex.schedulePoint(me);
@@ -136,13 +143,24 @@ public final class WaitSets implements Primitive {
     ws.remove(me);
     boolean wasNotified = me.notified;
     me.notified = false;
+    me.waitLock = null;
     m.owner = me;
     m.depth = saved;
+    me.took(lock);
     if (me.interrupted && !wasNotified) {
       me.interrupted = false;
       throw new InterruptedException();
     }
     return wasNotified;
+  }
+
+  /** Adds {@code me} to {@code ws}, which is in the order of thread numbers (see the class comment). */
+  private static void joinInThreadOrder(ArrayList<ModelThread> ws, ModelThread me) {
+    int i = ws.size();
+    while (i > 0 && ws.get(i - 1).id > me.id) {
+      i--;
+    }
+    ws.add(i, me);
   }
 
   void notify(ModelThread me, Object waitObject, Object lock, boolean all, int site) {

@@ -20,6 +20,8 @@ public final class EventLog {
   private int[] localIndex = new int[256];
   private VectorClock[] clocks = new VectorClock[256];
   private AccessSet[] accesses = new AccessSet[256];
+  /** An exclusive lock (its location) the step's thread held as the step began, or 0 (see {@link #guardedBy}). */
+  private long[] guard = new long[256];
   /** Whether a step continues its thread's previous step (the rest of an atomic block after a choice in it). */
   private boolean[] continuation = new boolean[256];
 
@@ -87,6 +89,7 @@ public final class EventLog {
       clocks = Arrays.copyOf(clocks, n);
       accesses = Arrays.copyOf(accesses, n);
       continuation = Arrays.copyOf(continuation, n);
+      guard = Arrays.copyOf(guard, n);
     }
     if (t >= threadClock.length) {
       threadClock = Arrays.copyOf(threadClock, Math.max(t + 1, threadClock.length * 2));
@@ -94,6 +97,7 @@ public final class EventLog {
     threadCount = Math.max(threadCount, t + 1);
     thread[count] = t;
     continuation[count] = false;
+    guard[count] = 0;
     AccessSet a = accesses[count];
     if (a == null) {
       accesses[count] = new AccessSet();
@@ -111,6 +115,20 @@ public final class EventLog {
    */
   public void markContinuation() {
     continuation[open] = true;
+  }
+
+  /**
+   * The open step's thread holds the exclusive lock at {@code lockLocation} as the step begins
+   * (it took it in an earlier step and has not released it). Stateful DPOR uses it to see that
+   * two steps are ordered through the lock in every future ({@code StateSummaries}).
+   */
+  public void guardedBy(long lockLocation) {
+    guard[open] = lockLocation;
+  }
+
+  /** The lock step {@code e}'s thread held as it began (see {@link #guardedBy}), or 0. */
+  long guard(int e) {
+    return guard[e];
   }
 
   /** Whether step {@code e} continues its thread's previous step (see {@link #markContinuation}). */

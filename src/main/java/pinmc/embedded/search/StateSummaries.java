@@ -73,8 +73,11 @@ final class StateSummaries {
     }
   }
 
-  /** One access of a summary step: thread, location and whether it changes the location. */
-  private record Event(int thread, long location, byte mode) {}
+  /**
+   * One access of a summary step: thread, location, whether it changes the location, and an
+   * exclusive lock the thread held as the step began ({@link EventLog#guard}, 0 if none).
+   */
+  private record Event(int thread, long location, byte mode, long guard) {}
 
   private final HashMap<Event, Integer> eventIds = new HashMap<>();
   private final List<Event> events = new ArrayList<>();
@@ -136,7 +139,7 @@ final class StateSummaries {
         if ((mode & AccessSet.SYNC_ONLY) != 0) {
           continue; // never the later step of a race (see EventLog.end)
         }
-        below.set(j, set(below.get(j), eventId(t, a.location(k), (byte) (AccessSet.kind(mode) | mode & AccessSet.GUARD))));
+        below.set(j, set(below.get(j), eventId(t, a.location(k), (byte) (AccessSet.kind(mode) | mode & AccessSet.GUARD), log.guard(j))));
       }
     }
     if (cut != null && cutDepth > 0 && cutDepth <= search.pathSize()) {
@@ -172,6 +175,27 @@ final class StateSummaries {
    * Each event of {@code summary} as if it ran after the first {@code depth} steps: the races
    * the event log would record for it ({@link EventLog#racesOfNextStep}), each reversed as
    * source-set DPOR does ({@link Reversals#reverse}).
+   *
+   * <p>Treating a summary event as the next step leaves out what its thread p joins on the way
+   * to it in the future, so it over-approximates. One case is left out because it is never a
+   * race in any future (the <em>orderedThroughLock</em> rule): the event's step began with p
+   * holding an exclusive lock L, and the path step j it would race with began with its thread
+   * q holding L too. Then in every execution that extends the path, j happens before p's step:
+   * q releases L at j or after it (in the path or the future), p holds L without a break from
+   * an acquisition a' of L, an earlier step of p, to its step, and mutual exclusion puts q's
+   * release before a'; an acquisition joins the clock of the last release, which includes
+   * every earlier critical section's, so j happens before a', hence before p's step's
+   * predecessor, and the event log never races the two ({@link EventLog} races a step only with
+   * steps not ordered before its thread's previous step). If a' is on the path, p's clock at the
+   * cut includes j already. The rule is about the two steps only: acquisitions of L itself are
+   * never guarded by L (a reentry is not a step), so they race as before, and so does an access
+   * by a thread that does not hold the lock. Locks are named by object number (the same in every
+   * state with the fingerprint, see the class comment); a lock without a number of its own is
+   * never a guard ({@code Steps.begin}), as all such objects share one. Which lock a thread
+   * took last among those it holds depends on the order it took them, which the fingerprint
+   * does not say; but the rule only needs p to hold the lock, and the set of locks each thread
+   * holds is part of the state. On {@code ConditionBuffer(2,2,2)} this drops the races of the
+   * buffer's reads and writes and of the conditions' wait sets with the path's critical sections.
    */
   private void raceWithPath(Explorer search, long[] summary, int depth) {
     EventLog log = search.log();
@@ -184,6 +208,9 @@ final class StateSummaries {
       for (long bits = summary[w]; bits != 0; bits &= bits - 1) {
         Event e = events.get(w * 64 + Long.numberOfTrailingZeros(bits));
         for (int j : log.racesOfNextStep(e.thread(), e.location(), e.mode())) {
+          if (e.guard() != 0 && e.guard() == log.guard(j)) {
+            continue; // ordered through the lock both held, in every future (see orderedThroughLock)
+          }
           reversals.reverse(log.blockStart(j), e.thread());
         }
       }
@@ -299,8 +326,8 @@ final class StateSummaries {
     }
   }
 
-  private int eventId(int thread, long location, byte mode) {
-    Event e = new Event(thread, location, mode);
+  private int eventId(int thread, long location, byte mode, long guard) {
+    Event e = new Event(thread, location, mode, guard);
     Integer id = eventIds.get(e);
     if (id == null) {
       id = events.size();

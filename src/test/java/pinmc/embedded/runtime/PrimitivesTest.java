@@ -172,6 +172,7 @@ class PrimitivesTest {
   @Test
   void aWaiterWakesWhenNotifiedTimedOrInterruptedAndTheLockIsFree() {
     a.announce(OpKind.REACQUIRE, lock, 0, 0);
+    a.waitLock = lock; // as Object.wait leaves it
     assertFalse(ex.waitSets.isEnabled(a), "no notify yet");
     assertTrue(ex.waitSets.blockedReason(a).contains("no notify will come"));
     a.notified = true;
