@@ -49,6 +49,16 @@ class ControlledExecutionTest {
     assertTrue(r.message().contains("Nondeterministic.java:"), "names the model's line: " + r.message());
   }
 
+  /** The engine keeps these objects' locks where their monitors go; synchronizing on them would hide a race. */
+  @ParameterizedTest
+  @ValueSource(strings = {"reentrantLock", "readWriteLock", "condition"})
+  void synchronizedOnAJucLockOrConditionIsRefused(String variant) {
+    CheckResult r = check(pinmc.corpus.control.SynchronizedOnJucLock.class, variant);
+    assertEquals(Verdict.ERROR, r.verdict(), variant + ": " + r.outcome() + " " + r.message());
+    assertTrue(r.message().startsWith("unsupported construct synchronized on a "), r.message());
+    assertTrue(r.message().contains("SynchronizedOnJucLock.java:"), "names the model's line: " + r.message());
+  }
+
   @Test
   void theRefusalsNameTheCall() {
     assertTrue(check(Nondeterministic.class, "nanoTime").message().contains("java.lang.System.nanoTime()"));

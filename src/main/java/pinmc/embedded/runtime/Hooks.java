@@ -125,6 +125,14 @@ public final class Hooks {
     if (o == null) {
       throw new NullPointerException("synchronized on null");
     }
+    String kept = pinmc.embedded.runtime.juc.ModelReentrantLock.keptAsMonitor(o);
+    if (kept != null) {
+      // The engine keeps a ReentrantLock's (write) lock, and a Condition's waiters, under the
+      // object itself, where its monitor and wait set would go: in Java they are independent,
+      // here they would exclude each other, and a race between them would be missed.
+      throw new UnsupportedConstructError("synchronized on a " + kept,
+          "pinmc keeps its lock and its monitor as one; synchronize on another object");
+    }
     ModelThread me = active();
     if (me != null) {
       execution().locks.lock(me, o, site);

@@ -66,4 +66,19 @@ public class ModelReentrantLock extends ReentrantLock {
   public String toString() {
     return "ReentrantLock";
   }
+
+  /**
+   * What {@code o} is if the engine keeps a lock or waiters of it under {@code o} itself, where
+   * {@code o}'s monitor and wait set go ({@code ReentrantLock}, {@code ReentrantReadWriteLock},
+   * {@code Condition}); null for any other object.
+   */
+  public static String keptAsMonitor(Object o) {
+    if (o instanceof ModelReentrantLock) {
+      return "ReentrantLock";
+    }
+    if (o instanceof ModelReentrantReadWriteLock) {
+      return "ReentrantReadWriteLock";
+    }
+    return o instanceof ModelCondition ? "Condition" : null;
+  }
 }
