@@ -45,7 +45,8 @@ public final class Corpus {
         Arguments.of(CrossedCriticalSections.class, new String[0], "violation:assertion", true),
         Arguments.of(WaitThenLoseAnUpdate.class, new String[0], "violation:assertion", true),
         Arguments.of(CrossedCriticalSections.class, new String[] {"lockedReader"}, "violation:assertion", true),
-        Arguments.of(CrossedCriticalSections.class, new String[] {"otherLockReader"}, "violation:assertion", true),
+        // Plain enumeration of four threads' 28 steps reaches this failure only after minutes.
+        Arguments.of(CrossedCriticalSections.class, new String[] {"otherLockReader"}, "violation:assertion", false),
         Arguments.of(AwaitedOrNot.class, new String[0], "pass", true),
         Arguments.of(BrokenConditionBuffer.class, new String[] {"readAfterUnlock"}, "violation:assertion", true),
         Arguments.of(BrokenConditionBuffer.class, new String[] {"wrongCondition"}, "deadlock", true),
