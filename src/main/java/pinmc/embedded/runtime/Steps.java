@@ -34,7 +34,7 @@ final class Steps implements Dependence {
     if (t.atomicDepth > 0) {
       log.markContinuation();
     }
-    Object held = t.lastHeldLock();
+    Object held = log.wantsGuards() ? t.lastHeldLock() : null;
     if (held != null) {
       // Only a lock with a number of its own: the objects the model did not allocate share one.
       int lock = ex.objects.objectId(held);

@@ -117,6 +117,19 @@ public final class EventLog {
     continuation[open] = true;
   }
 
+  /** Whether stateful DPOR reads the locks steps began holding ({@link #guardedBy}); off, nobody marks them. */
+  private boolean guardsWanted;
+
+  /** Stateful DPOR reads {@link #guard}: steps are to be marked with the lock they began holding. */
+  void wantGuards() {
+    guardsWanted = true;
+  }
+
+  /** Whether steps are to be marked with {@link #guardedBy} (only under stateful DPOR, which reads the marks). */
+  public boolean wantsGuards() {
+    return guardsWanted;
+  }
+
   /**
    * The open step's thread holds the exclusive lock at {@code lockLocation} as the step begins
    * (it took it in an earlier step and has not released it). Stateful DPOR uses it to see that

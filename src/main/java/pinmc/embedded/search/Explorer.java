@@ -56,6 +56,9 @@ public final class Explorer {
     boolean stateful = reduction == Reduction.STATEFUL;
     this.states = reduction == Reduction.STATES || stateful ? new StateCache(this, stateful) : null;
     this.summaries = stateful ? states.summaries() : null;
+    if (stateful) {
+      log.wantGuards();
+    }
   }
 
   private Explorer(int[][] decisions, long[] signatures) {
