@@ -77,6 +77,8 @@ public final class Semaphores implements Primitive {
     out.access(t.opObject, PERMITS, AccessSet.WRITE);
     if (t.op == ACQUIRE || t.op == ACQUIRE_UNINTERRUPTIBLY) {
       out.access(t.opObject, ACQUISITIONS, AccessSet.ACQUIRE);
+    } else if (t.op == TRY_ACQUIRE) {
+      out.access(t.opObject, ACQUISITIONS, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD));
     }
     if (t.op == ACQUIRE) {
       out.access(t.javaThread, ThreadLifeCycle.INTERRUPT, AccessSet.READ);

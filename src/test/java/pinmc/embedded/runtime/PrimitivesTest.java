@@ -109,7 +109,12 @@ class PrimitivesTest {
     assertFalse(semaphores.isEnabled(a), "but not an uninterruptible one");
     assertEquals(List.of(access("lock", Semaphores.PERMITS, AccessSet.READ), access("lock", Semaphores.PERMITS, AccessSet.WRITE),
         access("lock", Semaphores.ACQUISITIONS, AccessSet.ACQUIRE)), accesses(semaphores, a));
-    for (OpKind op : List.of(Semaphores.TRY_ACQUIRE, Semaphores.RELEASE, Semaphores.AVAILABLE, Semaphores.DRAIN)) {
+    // tryAcquire also races with every acquisition, as tryLock does (tester seed 47805).
+    a.announce(Semaphores.TRY_ACQUIRE, lock, 1, 0);
+    assertTrue(semaphores.isEnabled(a), "tryAcquire never blocks");
+    assertEquals(List.of(access("lock", Semaphores.PERMITS, AccessSet.READ), access("lock", Semaphores.PERMITS, AccessSet.WRITE),
+        access("lock", Semaphores.ACQUISITIONS, (byte) (AccessSet.ACQUIRE | AccessSet.GUARD))), accesses(semaphores, a));
+    for (OpKind op : List.of(Semaphores.RELEASE, Semaphores.AVAILABLE, Semaphores.DRAIN)) {
       a.announce(op, lock, 1, 0);
       assertTrue(semaphores.isEnabled(a), op + " never blocks");
       assertEquals(List.of(access("lock", Semaphores.PERMITS, AccessSet.READ),
